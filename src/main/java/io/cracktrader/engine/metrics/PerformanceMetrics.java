@@ -1,0 +1,74 @@
+package io.cracktrader.engine.metrics;
+
+import io.cracktrader.engine.broker.FillLog;
+
+/**
+ * Performance figures of a finished run, with the definitions the API documents:
+ *
+ * <ul>
+ *   <li>{@code totalReturn}: final value / initial cash − 1.</li>
+ *   <li>{@code maxDrawdown}: largest peak-to-trough fall of the mark-to-market equity, as a fraction
+ *       of the peak (the initial cash counts as the first peak).</li>
+ *   <li>{@code sharpeRatio}: mean / standard deviation of per-bar simple returns of the equity
+ *       (sample deviation, n − 1), times √(bars per year); risk-free rate 0; 0 with fewer than two
+ *       returns or no variation.</li>
+ *   <li>{@code volatility}: that deviation times √(bars per year).</li>
+ *   <li>{@code annualizedReturn}: (final / initial)^(bars per year / bars) − 1.</li>
+ *   <li>{@code totalTrades}: closed round trips; {@code winRate}: the fraction of those with pnl > 0.</li>
+ * </ul>
+ */
+public record PerformanceMetrics(double finalValue, double totalReturn, double annualizedReturn, double volatility,
+                                 double sharpeRatio, double maxDrawdown, int totalTrades, int winningTrades,
+                                 double winRate, double totalCommission) {
+
+    public static PerformanceMetrics compute(double initialCash, EquityCurve equity, FillLog[] fills,
+                                             double barsPerYear) {
+        final int n = equity.size();
+        final double finalValue = n == 0 ? initialCash : equity.value(n - 1);
+
+        double peak = initialCash;
+        double maxDrawdown = 0;
+        double previous = initialCash;
+        double mean = 0;
+        double m2 = 0;
+        int returns = 0;
+        for (int i = 0; i < n; i++) {
+            double v = equity.value(i);
+            if (v > peak) {
+                peak = v;
+            } else if (peak > 0) {
+                maxDrawdown = Math.max(maxDrawdown, (peak - v) / peak);
+            }
+            if (previous > 0) {
+                double r = v / previous - 1;
+                returns++;
+                double delta = r - mean;       // Welford: stable single-pass mean and variance
+                mean += delta / returns;
+                m2 += delta * (r - mean);
+            }
+            previous = v;
+        }
+        double deviation = returns > 1 ? Math.sqrt(m2 / (returns - 1)) : 0;
+        double sharpe = deviation > 0 ? mean / deviation * Math.sqrt(barsPerYear) : 0;
+        double growth = finalValue / initialCash;
+        double annualized = n > 0 && growth > 0 ? Math.pow(growth, barsPerYear / n) - 1 : 0;
+
+        int closed = 0;
+        int wins = 0;
+        double commission = 0;
+        for (FillLog log : fills) {
+            for (int i = 0; i < log.count(); i++) {
+                commission += log.commission(i);
+                double pnl = log.pnl(i);
+                if (!Double.isNaN(pnl)) {
+                    closed++;
+                    if (pnl > 0) {
+                        wins++;
+                    }
+                }
+            }
+        }
+        return new PerformanceMetrics(finalValue, growth - 1, annualized, deviation * Math.sqrt(barsPerYear), sharpe,
+                maxDrawdown, closed, wins, closed == 0 ? 0 : (double) wins / closed, commission);
+    }
+}
