@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class OrclReferenceTest {
     static final Path ORCL = Path.of("../shared/data/orcl-1995-2014-1d.csv");
 
-    static Backtest.Sleeve runReference() throws Exception {
+    static TradingLoop runReference() throws Exception {
         BarSeries bars;
         try (Reader r = Files.newBufferedReader(ORCL)) {
             bars = CsvBars.read(r, "ORCL", Timeframe.D1);
@@ -38,7 +38,7 @@ class OrclReferenceTest {
     @Test
     void reproducesTheReferenceTradeListAndFinalValue() throws Exception {
         assumeTrue(Files.exists(ORCL), "shared data not present");
-        Backtest.Sleeve sleeve = runReference();
+        TradingLoop sleeve = runReference();
         assertEquals(5036, sleeve.bars().size());
         FillLog fills = sleeve.broker().fills();
         // 97 round trips plus the open position's entry.

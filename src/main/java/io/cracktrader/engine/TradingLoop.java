@@ -1,0 +1,96 @@
+package io.cracktrader.engine;
+
+import io.cracktrader.engine.broker.FillListener;
+import io.cracktrader.engine.broker.NextOpenBroker;
+import io.cracktrader.engine.broker.OrderGateway;
+import io.cracktrader.engine.data.BarSeries;
+import io.cracktrader.engine.metrics.EquityCurve;
+import io.cracktrader.engine.strategy.Strategy;
+
+/**
+ * One strategy trading one symbol, advanced a bar at a time: fill the order placed on the previous
+ * close at this open, let the strategy see the close, record mark-to-market equity. Backtests call
+ * {@link #onBar} in a tight loop over stored bars; paper runs call it as each bar closes. Allocates
+ * nothing per bar once the fill log and equity curve have room.
+ */
+public final class TradingLoop {
+    /** Orders placed while warming up are dropped: warm-up bars only feed the indicators. */
+    private static final OrderGateway WARM_UP = new OrderGateway() {
+        @Override
+        public double position() {
+            return 0;
+        }
+
+        @Override
+        public double cash() {
+            return 0;
+        }
+
+        @Override
+        public double entryPrice() {
+            return Double.NaN;
+        }
+
+        @Override
+        public boolean hasPendingOrder() {
+            return false;
+        }
+
+        @Override
+        public void enterLong() {
+        }
+
+        @Override
+        public void exitLong() {
+        }
+    };
+
+    private final BarSeries bars;
+    private final Strategy strategy;
+    private final NextOpenBroker broker;
+    private final EquityCurve equity;
+    private final double initialCash;
+
+    public TradingLoop(BarSeries bars, Strategy strategy, double initialCash, double commission, double slippage,
+                       int expectedBars, FillListener listener) {
+        this.bars = bars;
+        this.strategy = strategy;
+        this.initialCash = initialCash;
+        this.broker = new NextOpenBroker(initialCash, commission, slippage, 64, listener);
+        this.equity = new EquityCurve(expectedBars);
+    }
+
+    /** Shows bar {@code i} to the strategy without trading, to warm up its indicators. */
+    public void warmUp(int i) {
+        strategy.onBar(bars, i, WARM_UP);
+    }
+
+    /** Trades bar {@code i}. */
+    public void onBar(int i) {
+        broker.onBarOpen(bars.time(i), bars.open(i));
+        strategy.onBar(bars, i, broker);
+        equity.record(bars.time(i), broker.equity(bars.close(i)), broker.cash());
+    }
+
+    /** Equity after the last traded bar, or the initial cash before the first. */
+    public double lastValue() {
+        int n = equity.size();
+        return n == 0 ? initialCash : equity.value(n - 1);
+    }
+
+    public BarSeries bars() {
+        return bars;
+    }
+
+    public NextOpenBroker broker() {
+        return broker;
+    }
+
+    public EquityCurve equity() {
+        return equity;
+    }
+
+    public double initialCash() {
+        return initialCash;
+    }
+}

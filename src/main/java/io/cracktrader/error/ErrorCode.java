@@ -1,0 +1,14 @@
+package io.cracktrader.error;
+
+/** The codes of the one error body (DECISIONS.md). */
+public enum ErrorCode {
+    VALIDATION_ERROR,
+    AUTHENTICATION_ERROR,
+    AUTHORIZATION_ERROR,
+    NOT_FOUND,
+    CONFLICT,
+    RUNNER_BUSY,
+    RATE_LIMITED,
+    EXTERNAL_SERVICE_ERROR,
+    INTERNAL_ERROR
+}

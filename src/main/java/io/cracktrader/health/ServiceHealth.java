@@ -1,0 +1,61 @@
+package io.cracktrader.health;
+
+import io.cracktrader.exchange.ExchangeRegistry;
+import io.cracktrader.rest.dto.HealthView;
+import io.cracktrader.service.RunOrchestrator;
+import io.cracktrader.store.RunStore;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.lang.management.ManagementFactory;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The documented {@code /api/v1/health}: unhealthy when the database is unreachable (nothing can be
+ * recorded), otherwise healthy, with the figures an operator looks at first.
+ */
+@ApplicationScoped
+public class ServiceHealth {
+    private final RunStore store;
+    private final RunOrchestrator runs;
+    private final ExchangeRegistry exchanges;
+    private final String version;
+
+    public ServiceHealth(RunStore store, RunOrchestrator runs, ExchangeRegistry exchanges,
+                         @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown") String version) {
+        this.store = store;
+        this.runs = runs;
+        this.exchanges = exchanges;
+        this.version = version;
+    }
+
+    public Uni<HealthView> check() {
+        return Uni.createFrom().item(this::evaluate).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private HealthView evaluate() {
+        Map<String, HealthView.Check> checks = new LinkedHashMap<>();
+        boolean databaseUp = true;
+        try {
+            store.ping();
+            checks.put("database", new HealthView.Check("healthy", "reachable"));
+        } catch (RuntimeException e) {
+            databaseUp = false;
+            checks.put("database", new HealthView.Check("unhealthy", "unreachable"));
+        }
+        checks.put("runner", new HealthView.Check("healthy", runs.activeRuns() + " active run(s)"));
+        checks.put("exchanges", new HealthView.Check("healthy", "default exchange: " + exchanges.defaultExchange()));
+
+        Runtime rt = Runtime.getRuntime();
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("active_runs", runs.activeRuns());
+        metrics.put("uptime_seconds", ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0);
+        metrics.put("memory_used_mb", (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024));
+        metrics.put("memory_max_mb", rt.maxMemory() / (1024 * 1024));
+        metrics.put("cpu_count", rt.availableProcessors());
+        return new HealthView(databaseUp ? "healthy" : "unhealthy", checks, metrics, Instant.now(), version);
+    }
+}

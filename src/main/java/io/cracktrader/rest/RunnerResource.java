@@ -1,0 +1,157 @@
+package io.cracktrader.rest;
+
+import io.cracktrader.engine.strategy.StrategyCatalog;
+import io.cracktrader.engine.strategy.StrategyType;
+import io.cracktrader.error.ApiException;
+import io.cracktrader.error.ErrorBody;
+import io.cracktrader.exchange.ExchangeRegistry;
+import io.cracktrader.exchange.MarketDataSource;
+import io.cracktrader.health.ServiceHealth;
+import io.cracktrader.service.RunMode;
+import io.cracktrader.service.RunOrchestrator;
+import io.cracktrader.service.RunRequest;
+import io.cracktrader.service.view.DetailedStatusView;
+import io.cracktrader.service.view.ResultsView;
+import io.cracktrader.service.view.RunView;
+import io.cracktrader.rest.dto.ActionResponse;
+import io.cracktrader.rest.dto.ExchangeList;
+import io.cracktrader.rest.dto.StrategyList;
+import io.cracktrader.rest.dto.HealthView;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The runner API of 01/02: one current run at a time, plus the catalogues and health. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Runner", description = "Run one backtest or paper session at a time (01/02)")
+public class RunnerResource {
+    private final RunOrchestrator runs;
+    private final StrategyCatalog strategies;
+    private final ExchangeRegistry exchanges;
+    private final ServiceHealth health;
+
+    public RunnerResource(RunOrchestrator runs, StrategyCatalog strategies, ExchangeRegistry exchanges,
+                          ServiceHealth health) {
+        this.runs = runs;
+        this.strategies = strategies;
+        this.exchanges = exchanges;
+        this.health = health;
+    }
+
+    @GET
+    @Path("/health")
+    @Operation(summary = "Service health: database, run workers, exchanges, key figures")
+    @APIResponse(responseCode = "200", description = "healthy or degraded")
+    @APIResponse(responseCode = "503", description = "unhealthy", content = @Content(schema = @Schema(implementation = HealthView.class)))
+    public Uni<Response> health() {
+        return health.check().map(h -> Response.status("unhealthy".equals(h.status()) ? 503 : 200).entity(h).build());
+    }
+
+    @GET
+    @Path("/status")
+    @Operation(summary = "Status of the runner's current run, or idle")
+    public Uni<RunView> status() {
+        return runs.runnerStatus();
+    }
+
+    @GET
+    @Path("/status/detailed")
+    @Operation(summary = "Status with recent trades, equity curve and metrics")
+    public Uni<DetailedStatusView> detailedStatus() {
+        return runs.runnerDetailedStatus();
+    }
+
+    @GET
+    @Path("/strategies")
+    @Operation(summary = "Strategy types that can be run, with their parameter schemas")
+    public StrategyList strategies() {
+        return StrategyList.of(strategies.all());
+    }
+
+    @GET
+    @Path("/strategies/{name}")
+    @Operation(summary = "One strategy type with its parameter schema")
+    @APIResponse(responseCode = "404", description = "No such strategy type",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public StrategyList.StrategyInfo strategy(@PathParam("name") String name) {
+        StrategyType type = strategies.find(name);
+        if (type == null) {
+            throw ApiException.notFound("No strategy type called " + name);
+        }
+        return StrategyList.StrategyInfo.of(type);
+    }
+
+    @GET
+    @Path("/exchanges")
+    @Operation(summary = "Exchanges runs can take market data from")
+    public ExchangeList exchanges() {
+        return ExchangeList.of(exchanges.all().stream().sorted(Comparator.comparing(MarketDataSource::name)).toList(),
+                exchanges.defaultExchange());
+    }
+
+    @GET
+    @Path("/results")
+    @Operation(summary = "Results of the runner's current (or last) run")
+    @APIResponse(responseCode = "404", description = "Nothing has run since the last reset",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public Uni<ResultsView> results() {
+        return runs.runnerResults();
+    }
+
+    @POST
+    @Path("/run/backtest")
+    @Operation(summary = "Start a backtest; answers at once with its run_id")
+    @APIResponse(responseCode = "200", description = "Started")
+    @APIResponse(responseCode = "409", description = "RUNNER_BUSY: a run is active",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<ActionResponse> backtest(RunRequest request) {
+        return runs.startRunnerRun(request, RunMode.BACKTEST)
+                .map(v -> ActionResponse.of(v, "Backtest started"));
+    }
+
+    @POST
+    @Path("/run/live")
+    @Operation(summary = "Start a paper (default), sandbox or live run; answers at once with its run_id")
+    @APIResponse(responseCode = "200", description = "Started")
+    @APIResponse(responseCode = "403", description = "Live trading is disabled",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "409", description = "RUNNER_BUSY: a run is active",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<ActionResponse> live(RunRequest request) {
+        return runs.startRunnerRun(request, RunMode.PAPER)
+                .map(v -> ActionResponse.of(v, v.mode().substring(0, 1).toUpperCase() + v.mode().substring(1)
+                        + " trading started"));
+    }
+
+    @POST
+    @Path("/run/stop")
+    @Operation(summary = "Stop the current run; its results so far are kept")
+    @APIResponse(responseCode = "409", description = "No active run",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public Uni<ActionResponse> stop() {
+        return runs.stopRunnerRun().map(v -> ActionResponse.of(v, "Run " + v.status()));
+    }
+
+    @DELETE
+    @Path("/run/reset")
+    @Operation(summary = "Stop any current run and return the runner to idle")
+    public Uni<ActionResponse> reset() {
+        return runs.resetRunner().map(v -> ActionResponse.of(v, "Runner reset to idle"));
+    }
+}

@@ -1,0 +1,151 @@
+package io.cracktrader.rest;
+
+import io.cracktrader.error.ApiException;
+import io.cracktrader.error.ErrorBody;
+import io.cracktrader.service.RunMode;
+import io.cracktrader.service.RunOrchestrator;
+import io.cracktrader.service.RunRequest;
+import io.cracktrader.service.RunStatus;
+import io.cracktrader.service.view.EquityPointView;
+import io.cracktrader.service.view.PageView;
+import io.cracktrader.service.view.ResultsView;
+import io.cracktrader.service.view.RunView;
+import io.cracktrader.service.view.TradeView;
+import io.cracktrader.store.RunFilter;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Many runs at once, each addressed by id (beyond the documents; see DECISIONS.md). */
+@Path("/api/v1/runs")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Runs", description = "Start, follow and manage many runs at once")
+public class RunsResource {
+    private static final int MAX_PAGE_SIZE = 1000;
+
+    private final RunOrchestrator runs;
+
+    public RunsResource(RunOrchestrator runs) {
+        this.runs = runs;
+    }
+
+    @POST
+    @Operation(summary = "Start a run (the runner's body plus `mode`, default backtest); answers 201 at once")
+    @APIResponse(responseCode = "201", description = "Created; Location points at the run",
+            content = @Content(schema = @Schema(implementation = RunView.class)))
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> start(RunRequest request) {
+        return runs.startRun(request)
+                .map(v -> Response.created(URI.create("/api/v1/runs/" + v.runId())).entity(v).build());
+    }
+
+    @GET
+    @Operation(summary = "Runs, newest first, filtered by status, mode and strategy")
+    public Uni<PageView<RunView>> list(@QueryParam("page") @DefaultValue("1") int page,
+                                       @QueryParam("size") @DefaultValue("20") int size,
+                                       @Parameter(description = "starting, running, completed, failed, stopped")
+                                       @QueryParam("status") String status,
+                                       @Parameter(description = "backtest, paper, sandbox, live")
+                                       @QueryParam("mode") String mode,
+                                       @Parameter(description = "Strategy type name")
+                                       @QueryParam("strategy") String strategy) {
+        Map<String, String> errors = pageErrors(page, size);
+        if (status != null && RunStatus.fromCode(status) == null) {
+            errors.put("status", "must be one of starting, running, completed, failed, stopped");
+        }
+        if (mode != null && RunMode.fromCode(mode) == null) {
+            errors.put("mode", "must be one of backtest, paper, sandbox, live");
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        return runs.listRuns(new RunFilter(status, mode, strategy), page, size);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "A run's status, progress and figures")
+    @APIResponse(responseCode = "404", description = "No such run", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public Uni<RunView> get(@PathParam("id") String id) {
+        return runs.run(id).onItem().ifNull().failWith(() -> notFound(id));
+    }
+
+    @GET
+    @Path("/{id}/results")
+    @Operation(summary = "A run's results: metrics, trades, open positions, equity curve")
+    @APIResponse(responseCode = "404", description = "No such run", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public Uni<ResultsView> results(@PathParam("id") String id) {
+        return runs.runResults(id).onItem().ifNull().failWith(() -> notFound(id));
+    }
+
+    @GET
+    @Path("/{id}/trades")
+    @Operation(summary = "A run's fills, in execution order, page by page")
+    @APIResponse(responseCode = "404", description = "No such run", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public Uni<PageView<TradeView>> trades(@PathParam("id") String id,
+                                           @QueryParam("page") @DefaultValue("1") int page,
+                                           @QueryParam("size") @DefaultValue("100") int size) {
+        Map<String, String> errors = pageErrors(page, size);
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        return runs.runTrades(id, page, size).onItem().ifNull().failWith(() -> notFound(id));
+    }
+
+    @GET
+    @Path("/{id}/equity")
+    @Operation(summary = "A run's equity curve after each bar, optionally thinned evenly to `points`")
+    @APIResponse(responseCode = "404", description = "No such run", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public Uni<List<EquityPointView>> equity(@PathParam("id") String id,
+                                             @Parameter(description = "At most this many points (2 or more)")
+                                             @QueryParam("points") Integer points) {
+        if (points != null && points < 2) {
+            throw ApiException.invalid(Map.of("points", "must be at least 2"));
+        }
+        return runs.runEquity(id, points).onItem().ifNull().failWith(() -> notFound(id));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Cancel the run if it is active, then delete it with its results")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such run", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public Uni<Response> delete(@PathParam("id") String id) {
+        return runs.deleteRun(id).onItem().ifNull().failWith(() -> notFound(id))
+                .map(deleted -> Response.noContent().build());
+    }
+
+    private static ApiException notFound(String id) {
+        return ApiException.notFound("No run with id " + id);
+    }
+
+    private static Map<String, String> pageErrors(int page, int size) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (page < 1) {
+            errors.put("page", "must be 1 or more");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            errors.put("size", "must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        return errors;
+    }
+}

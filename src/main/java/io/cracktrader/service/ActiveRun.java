@@ -1,0 +1,67 @@
+package io.cracktrader.service;
+
+import io.cracktrader.engine.RunControl;
+import io.cracktrader.service.view.TradeView;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/** A run that has not finished yet: its spec, its control link to the engine, and its live state. */
+final class ActiveRun {
+    private static final int RECENT_TRADES = 50;
+
+    final String id;
+    final RunSpec spec;
+    final String requestJson;
+    final long createdAt;
+    final RunControl control = new RunControl();
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private final ArrayDeque<TradeView> recentTrades = new ArrayDeque<>();
+
+    volatile RunStatus status = RunStatus.STARTING;
+    volatile Long startedAt;
+    volatile String error;
+    volatile Future<?> task;
+
+    ActiveRun(String id, RunSpec spec, String requestJson, long createdAt) {
+        this.id = id;
+        this.spec = spec;
+        this.requestJson = requestJson;
+        this.createdAt = createdAt;
+    }
+
+    void addTrade(TradeView trade) {
+        synchronized (recentTrades) {
+            if (recentTrades.size() == RECENT_TRADES) {
+                recentTrades.removeFirst();
+            }
+            recentTrades.addLast(trade);
+        }
+    }
+
+    /** The latest fills, newest last. */
+    List<TradeView> recentTrades() {
+        synchronized (recentTrades) {
+            return List.copyOf(recentTrades);
+        }
+    }
+
+    void markFinished() {
+        finished.countDown();
+    }
+
+    boolean awaitFinished(long millis) throws InterruptedException {
+        return finished.await(millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Backtests: time in the engine loop; paper and live runs: wall time since they began. */
+    double runtimeSeconds(long nowMillis) {
+        if (spec.mode() == RunMode.BACKTEST) {
+            return control.engineNanos() / 1e9;
+        }
+        Long started = startedAt;
+        return started == null ? 0 : (nowMillis - started) / 1000.0;
+    }
+}

@@ -1,0 +1,576 @@
+package io.cracktrader.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cracktrader.config.CracktraderConfig;
+import io.cracktrader.engine.Backtest;
+import io.cracktrader.engine.TradingLoop;
+import io.cracktrader.engine.broker.FillListener;
+import io.cracktrader.engine.data.BarSeries;
+import io.cracktrader.engine.metrics.EquityCurve;
+import io.cracktrader.error.ApiException;
+import io.cracktrader.exchange.ExchangeRegistry;
+import io.cracktrader.exchange.MarketDataSource;
+import io.cracktrader.exchange.simulated.SimulatedMarketData;
+import io.cracktrader.exchange.simulated.SyntheticMarket;
+import io.cracktrader.service.view.DataSourceView;
+import io.cracktrader.service.view.DetailedStatusView;
+import io.cracktrader.service.view.EquityPointView;
+import io.cracktrader.service.view.PageView;
+import io.cracktrader.service.view.PerformanceView;
+import io.cracktrader.service.view.PositionView;
+import io.cracktrader.service.view.ResultsView;
+import io.cracktrader.service.view.RunView;
+import io.cracktrader.service.view.TradeView;
+import io.cracktrader.store.RunFilter;
+import io.cracktrader.store.RunStore;
+import io.cracktrader.store.StoredRun;
+import io.cracktrader.store.TradeRow;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * Starts, tracks, stops and reports runs. Each run executes on a bounded pool of run workers, never
+ * on the event loop; the runs waiting for a worker show as {@code starting}. Active runs are read
+ * from memory, finished ones from the {@link RunStore}, where every run is recorded when it is
+ * created and again when it finishes.
+ *
+ * <p>The runner API of 01/02 is a view over one "current" run: while it is active, starting
+ * another through the runner answers 409 {@code RUNNER_BUSY}.
+ */
+@ApplicationScoped
+public class RunOrchestrator {
+    private static final Logger LOG = Logger.getLogger(RunOrchestrator.class);
+    private static final long STOP_WAIT_MILLIS = 2_000;
+
+    private final CracktraderConfig config;
+    private final RunStore store;
+    private final RunValidator validator;
+    private final ExchangeRegistry exchanges;
+    private final RunMetrics metrics;
+    private final ObjectMapper json;
+    private final ExecutorService workers;
+    private final Map<String, ActiveRun> active = new ConcurrentHashMap<>();
+    private final Object runnerLock = new Object();
+    private volatile String runnerRunId;
+
+    public RunOrchestrator(CracktraderConfig config, RunStore store, RunValidator validator, ExchangeRegistry exchanges,
+                           RunMetrics metrics, ObjectMapper json) {
+        this.config = config;
+        this.store = store;
+        this.validator = validator;
+        this.exchanges = exchanges;
+        this.metrics = metrics;
+        this.json = json;
+        int threads = config.runs().maxConcurrent() > 0 ? config.runs().maxConcurrent()
+                : Runtime.getRuntime().availableProcessors();
+        this.workers = Executors.newFixedThreadPool(threads, namedThreads());
+        metrics.watch(active);
+    }
+
+    /** Runs a previous process left unfinished cannot be resumed: say so instead of showing them running. */
+    void recover(@Observes @Priority(20) StartupEvent event) {
+        int interrupted = store.failInterrupted("Interrupted: the service stopped while this run was active",
+                System.currentTimeMillis());
+        if (interrupted > 0) {
+            LOG.warnf("Marked %d run(s) interrupted by the last shutdown as failed", interrupted);
+        }
+    }
+
+    void shutdown(@Observes ShutdownEvent event) {
+        active.values().forEach(r -> r.control.requestStop());
+        workers.shutdown();
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---- runner API (01/02): one current run ----
+
+    public Uni<RunView> startRunnerRun(RunRequest request, RunMode impliedMode) {
+        return blocking(() -> {
+            RunSpec spec = validator.validate(request, impliedMode);
+            synchronized (runnerLock) {
+                ActiveRun current = runnerRunId == null ? null : active.get(runnerRunId);
+                if (current != null && current.status.active()) {
+                    throw new ApiException(409, io.cracktrader.error.ErrorCode.RUNNER_BUSY,
+                            "Runner is not idle. Current status: " + current.status.code(), Map.of());
+                }
+                ActiveRun run = launch(spec);
+                runnerRunId = run.id;
+                return view(run);
+            }
+        });
+    }
+
+    /** Status of the current run, or {@code idle}. */
+    public Uni<RunView> runnerStatus() {
+        return blocking(() -> {
+            String id = runnerRunId;
+            return id == null ? RunView.idle() : findView(id).orElse(RunView.idle());
+        });
+    }
+
+    public Uni<DetailedStatusView> runnerDetailedStatus() {
+        return blocking(() -> {
+            String id = runnerRunId;
+            if (id == null) {
+                return new DetailedStatusView(RunView.idle(), List.of(), List.of(), null);
+            }
+            ActiveRun run = active.get(id);
+            if (run != null) {
+                return new DetailedStatusView(view(run), run.recentTrades(), List.of(), null);
+            }
+            ResultsView results = results(id, config.runs().maxResultEquityPoints());
+            List<TradeView> trades = results.trades();
+            return new DetailedStatusView(findView(id).orElse(RunView.idle()),
+                    trades.subList(Math.max(0, trades.size() - 50), trades.size()), results.equityCurve(),
+                    results.performanceMetrics());
+        });
+    }
+
+    public Uni<ResultsView> runnerResults() {
+        return blocking(() -> {
+            String id = runnerRunId;
+            if (id == null) {
+                throw ApiException.notFound("No results: the runner has not run anything since its last reset");
+            }
+            return results(id, config.runs().maxResultEquityPoints());
+        });
+    }
+
+    /** Stops the current run; waits briefly so the answer can say it has stopped. */
+    public Uni<RunView> stopRunnerRun() {
+        return blocking(() -> {
+            String id = runnerRunId;
+            ActiveRun run = id == null ? null : active.get(id);
+            if (run == null || !run.status.active()) {
+                throw ApiException.conflict("No active run to stop");
+            }
+            stopAndWait(run);
+            return findView(id).orElseThrow();
+        });
+    }
+
+    /** Stops the current run if there is one, and returns the runner to idle. */
+    public Uni<RunView> resetRunner() {
+        return blocking(() -> {
+            synchronized (runnerLock) {
+                String id = runnerRunId;
+                ActiveRun run = id == null ? null : active.get(id);
+                if (run != null) {
+                    stopAndWait(run);
+                }
+                runnerRunId = null;
+                return RunView.idle();
+            }
+        });
+    }
+
+    // ---- runs resource: many runs at once ----
+
+    public Uni<RunView> startRun(RunRequest request) {
+        return blocking(() -> view(launch(validator.validate(request, RunMode.BACKTEST))));
+    }
+
+    public Uni<RunView> run(String id) {
+        return blocking(() -> findView(id).orElse(null));
+    }
+
+    public Uni<PageView<RunView>> listRuns(RunFilter filter, int page, int size) {
+        return blocking(() -> {
+            long total = store.count(filter);
+            List<RunView> items = store.list(filter, (page - 1) * size, size).stream()
+                    .map(stored -> {
+                        ActiveRun live = active.get(stored.id());
+                        return live != null ? view(live) : view(stored);
+                    }).toList();
+            return PageView.of(items, page, size, total);
+        });
+    }
+
+    public Uni<ResultsView> runResults(String id) {
+        return blocking(() -> findView(id).isPresent() ? results(id, config.runs().maxResultEquityPoints()) : null);
+    }
+
+    public Uni<PageView<TradeView>> runTrades(String id, int page, int size) {
+        return blocking(() -> {
+            if (findView(id).isEmpty()) {
+                return null;
+            }
+            long total = store.tradeCount(id);
+            List<TradeView> items = store.trades(id, (page - 1) * size, size).stream().map(t -> trade(id, t)).toList();
+            return PageView.of(items, page, size, total);
+        });
+    }
+
+    public Uni<List<EquityPointView>> runEquity(String id, Integer points) {
+        return blocking(() -> {
+            Optional<StoredRun> stored = store.find(id);
+            if (stored.isEmpty()) {
+                return null;
+            }
+            return equityPoints(store.equity(id), stored.get().initialCash(), points == null ? Integer.MAX_VALUE : points);
+        });
+    }
+
+    /** Cancels the run if it is active, then deletes it and everything it produced. */
+    public Uni<Boolean> deleteRun(String id) {
+        return blocking(() -> {
+            ActiveRun run = active.get(id);
+            if (run != null) {
+                stopAndWait(run);
+            }
+            synchronized (runnerLock) {
+                if (id.equals(runnerRunId)) {
+                    runnerRunId = null;
+                }
+            }
+            return store.delete(id) ? Boolean.TRUE : null;
+        });
+    }
+
+    /** How many runs are executing or waiting, for health reporting. */
+    public int activeRuns() {
+        return (int) active.values().stream().filter(r -> r.status.active()).count();
+    }
+
+    // ---- execution ----
+
+    private ActiveRun launch(RunSpec spec) {
+        if (spec.mode() == RunMode.LIVE && !config.live().enabled()) {
+            throw ApiException.forbidden("Live trading is disabled; an operator enables it with cracktrader.live.enabled");
+        }
+        if (spec.mode() != RunMode.BACKTEST && !SimulatedMarketData.NAME.equals(spec.exchange())) {
+            throw ApiException.invalid(Map.of("exchange", spec.mode().code()
+                    + " runs currently need the 'simulated' exchange; trading on " + spec.exchange()
+                    + " is not available in this version"));
+        }
+        if (spec.mode() == RunMode.SANDBOX || spec.mode() == RunMode.LIVE) {
+            throw ApiException.invalid(Map.of("mode", "the simulated exchange has no testnet or real account; "
+                    + "use mode paper"));
+        }
+        ActiveRun run = new ActiveRun(UUID.randomUUID().toString(), spec, requestJson(spec), System.currentTimeMillis());
+        store.insert(stored(run, null, null));
+        active.put(run.id, run);
+        metrics.started(spec);
+        run.task = workers.submit(() -> execute(run));
+        LOG.infof("Run %s queued: %s %s on %s %s (%s)", run.id, spec.mode().code(), spec.strategy().name(),
+                spec.exchange(), spec.symbols(), spec.timeframe().code());
+        return run;
+    }
+
+    private void execute(ActiveRun run) {
+        long wallStart = System.currentTimeMillis();
+        RunStatus outcome = RunStatus.FAILED;
+        try {
+            if (run.control.stopRequested()) {
+                outcome = RunStatus.STOPPED;
+                finish(run, RunStatus.STOPPED, null, null);
+                return;
+            }
+            run.startedAt = wallStart;
+            run.status = RunStatus.RUNNING;
+            store.update(stored(run, null, null));
+            RunOutcome result = run.spec.mode() == RunMode.BACKTEST ? backtest(run) : paper(run);
+            outcome = run.control.stopRequested() ? RunStatus.STOPPED : RunStatus.COMPLETED;
+            finish(run, outcome, null, result);
+        } catch (ApiException e) {
+            LOG.warnf("Run %s failed: %s", run.id, e.getMessage());
+            finish(run, RunStatus.FAILED, e.getMessage(), null);
+        } catch (RuntimeException | Error e) {
+            LOG.errorf(e, "Run %s failed unexpectedly", run.id);
+            finish(run, RunStatus.FAILED, "Internal error while running; the service log has details (run " + run.id + ")",
+                    null);
+        } finally {
+            metrics.finished(run.spec, outcome, run.control.barsProcessed(),
+                    Duration.ofMillis(System.currentTimeMillis() - wallStart));
+        }
+    }
+
+    private RunOutcome backtest(ActiveRun run) {
+        RunSpec spec = run.spec;
+        MarketDataSource source = exchanges.find(spec.exchange());
+        List<BarSeries> data = new ArrayList<>();
+        long total = 0;
+        for (String symbol : spec.symbols()) {
+            BarSeries bars = source.history(symbol, spec.timeframe(), spec.fromMillis(), spec.toMillis(), run.control);
+            if (bars.size() == 0 && !run.control.stopRequested()) {
+                throw ApiException.invalid(Map.of("start_date", spec.exchange() + " has no " + spec.timeframe().code()
+                        + " bars of " + symbol + " between " + Instant.ofEpochMilli(spec.fromMillis()) + " and "
+                        + Instant.ofEpochMilli(spec.toMillis())));
+            }
+            data.add(bars);
+            total += bars.size();
+        }
+        run.control.expectBars(total);
+
+        double sleeveCash = spec.initialCash() / spec.symbols().size();
+        TradingLoop[] loops = new TradingLoop[data.size()];
+        for (int k = 0; k < data.size() && !run.control.stopRequested(); k++) {
+            loops[k] = Backtest.run(data.get(k), spec.strategy().create(spec.parameters()), sleeveCash,
+                    spec.commission(), spec.slippage(), fillListener(run, data.get(k).symbol()), run.control);
+        }
+        return RunOutcome.of(loops, sleeveCash, spec.initialCash(), spec.timeframe().barsPerYear());
+    }
+
+    /**
+     * Paper trading on the simulated exchange: the strategy warms up on recent closed bars, then
+     * trades each new bar as the simulated market's clock closes it, with the backtest fill model,
+     * until stopped.
+     */
+    private RunOutcome paper(ActiveRun run) {
+        RunSpec spec = run.spec;
+        long step = spec.timeframe().millis();
+        double speed = config.exchanges().simulated().clockSpeed();
+        long realStart = System.currentTimeMillis();
+        long marketStart = Math.floorDiv(realStart, step) * step;
+        int warmup = config.exchanges().simulated().warmupBars();
+        double sleeveCash = spec.initialCash() / spec.symbols().size();
+
+        int n = spec.symbols().size();
+        SyntheticMarket[] markets = new SyntheticMarket[n];
+        TradingLoop[] loops = new TradingLoop[n];
+        for (int k = 0; k < n; k++) {
+            markets[k] = new SyntheticMarket(spec.symbols().get(k));
+            BarSeries bars = markets[k].bars(spec.timeframe(), marketStart - warmup * step, marketStart, run.control);
+            loops[k] = new TradingLoop(bars, spec.strategy().create(spec.parameters()), sleeveCash, spec.commission(),
+                    spec.slippage(), 1024, fillListener(run, spec.symbols().get(k)));
+            for (int i = 0; i < bars.size(); i++) {
+                loops[k].warmUp(i);
+            }
+        }
+        long nextOpen = marketStart;
+        long processed = 0;
+        while (!run.control.stopRequested()) {
+            long marketNow = marketStart + (long) ((System.currentTimeMillis() - realStart) * speed);
+            if (nextOpen + step <= marketNow) {
+                double cash = 0;
+                double value = 0;
+                for (int k = 0; k < n; k++) {
+                    BarSeries bars = loops[k].bars();
+                    markets[k].appendBar(bars, nextOpen, step);
+                    loops[k].onBar(bars.size() - 1);
+                    cash += loops[k].broker().cash();
+                    value += loops[k].lastValue();
+                }
+                processed++;
+                nextOpen += step;
+                run.control.publish(processed, cash, value, fills(loops));
+                continue;
+            }
+            long waitMillis = (long) Math.ceil((nextOpen + step - marketNow) / speed);
+            try {
+                Thread.sleep(Math.max(1, Math.min(200, waitMillis)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return RunOutcome.of(loops, sleeveCash, spec.initialCash(), spec.timeframe().barsPerYear());
+    }
+
+    private static int fills(TradingLoop[] loops) {
+        int count = 0;
+        for (TradingLoop loop : loops) {
+            count += loop.broker().fills().count();
+        }
+        return count;
+    }
+
+    private FillListener fillListener(ActiveRun run, String symbol) {
+        AtomicInteger seq = new AtomicInteger();
+        return (log, i) -> {
+            String side = log.side(i) > 0 ? "buy" : "sell";
+            double pnl = log.pnl(i);
+            TradeView trade = new TradeView(symbol + "#" + seq.incrementAndGet(), Instant.ofEpochMilli(log.time(i)),
+                    symbol, side, log.size(i), log.price(i), log.size(i) * log.price(i),
+                    Double.isNaN(pnl) ? null : pnl, log.commission(i));
+            run.addTrade(trade);
+            metrics.tradeExecuted(run.spec, side);
+            if (run.spec.printlog()) {
+                LOG.infof("Run %s %s %s %.8f @ %.8f (commission %.8f%s)", run.id, side, symbol, trade.size(),
+                        trade.price(), trade.commission(), trade.pnl() == null ? "" : ", pnl " + trade.pnl());
+            }
+        };
+    }
+
+    private void finish(ActiveRun run, RunStatus status, String error, RunOutcome outcome) {
+        run.status = status;
+        run.error = error;
+        long now = System.currentTimeMillis();
+        try {
+            if (outcome != null) {
+                store.complete(stored(run, outcome, now), outcome.trades(), outcome.equity());
+            } else {
+                store.update(stored(run, null, now));
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Could not record the end of run %s", run.id);
+        } finally {
+            active.remove(run.id);
+            run.markFinished();
+        }
+        LOG.infof("Run %s %s%s", run.id, status.code(), error == null ? "" : ": " + error);
+    }
+
+    private void stopAndWait(ActiveRun run) {
+        run.control.requestStop();
+        try {
+            if (!run.awaitFinished(STOP_WAIT_MILLIS)) {
+                LOG.warnf("Run %s did not stop within %d ms", run.id, STOP_WAIT_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---- views ----
+
+    private Optional<RunView> findView(String id) {
+        ActiveRun run = active.get(id);
+        if (run != null) {
+            return Optional.of(view(run));
+        }
+        return store.find(id).map(this::view);
+    }
+
+    private RunView view(ActiveRun run) {
+        return view(stored(run, null, null));
+    }
+
+    private RunView view(StoredRun s) {
+        RunRequest request = parseRequest(s.request());
+        MarketDataSource source = exchanges.find(s.exchange());
+        Double pnl = s.equity() == null ? null : s.equity() - s.initialCash();
+        return new RunView(s.id(), s.status(), s.mode(), s.strategyName(), request.strategyParams(), s.symbols(),
+                s.timeframe(), s.exchange(), DataSourceView.of(s.exchange(), source != null && source.simulated()),
+                instant(request.startDate()), instant(request.endDate()), Instant.ofEpochMilli(s.createdAt()),
+                s.startedAt() == null ? null : Instant.ofEpochMilli(s.startedAt()),
+                s.finishedAt() == null ? null : Instant.ofEpochMilli(s.finishedAt()), s.runtimeSeconds(), s.progress(),
+                s.barsProcessed(), s.initialCash(), s.cash(), s.equity(), pnl, s.tradeCount(), s.error());
+    }
+
+    private ResultsView results(String id, int maxPoints) {
+        ActiveRun live = active.get(id);
+        StoredRun s = live != null ? stored(live, null, null)
+                : store.find(id).orElseThrow(() -> ApiException.notFound("No run with id " + id));
+        RunView v = view(s);
+        List<TradeView> trades = live != null ? live.recentTrades()
+                : store.trades(id, 0, Integer.MAX_VALUE).stream().map(t -> trade(id, t)).toList();
+        EquityCurve equity = live != null ? new EquityCurve(0) : store.equity(id);
+        PerformanceView performance = s.metrics() == null ? null : readJson(s.metrics(), PerformanceView.class);
+        List<PositionView> positions = s.positions() == null ? List.of()
+                : List.of(readJson(s.positions(), PositionView[].class));
+        return new ResultsView(id, s.status(), s.mode(), s.strategyName(), s.symbols(), s.timeframe(), v.dataSource(),
+                s.initialCash(), s.equity(), v.pnl(), performance, trades, positions,
+                equityPoints(equity, s.initialCash(), maxPoints), equity.size(), s.error());
+    }
+
+    private static TradeView trade(String runId, TradeRow t) {
+        return new TradeView(runId.substring(0, 8) + "-" + t.seq(), Instant.ofEpochMilli(t.time()), t.symbol(), t.side(),
+                t.size(), t.price(), t.size() * t.price(), t.pnl(), t.commission());
+    }
+
+    /** The curve, evenly thinned to at most {@code maxPoints} (always keeping the last point). */
+    static List<EquityPointView> equityPoints(EquityCurve e, double initialCash, int maxPoints) {
+        int n = e.size();
+        int limit = Math.max(2, maxPoints);
+        List<EquityPointView> out = new ArrayList<>(Math.min(n, limit));
+        double stride = n <= limit ? 1 : (double) (n - 1) / (limit - 1);
+        int last = -1;
+        for (int k = 0; k < Math.min(n, limit); k++) {
+            int i = n <= limit ? k : (int) Math.round(k * stride);
+            if (i == last) {
+                continue;
+            }
+            last = i;
+            out.add(new EquityPointView(Instant.ofEpochMilli(e.time(i)), e.value(i), e.cash(i), e.value(i) - initialCash));
+        }
+        return out;
+    }
+
+    private StoredRun stored(ActiveRun run, RunOutcome outcome, Long finishedAt) {
+        RunSpec spec = run.spec;
+        long now = System.currentTimeMillis();
+        double cash = outcome != null ? outcome.cash() : run.control.cash();
+        double value = outcome != null ? outcome.metrics().finalValue() : run.control.value();
+        int trades = outcome != null ? outcome.trades().size() : run.control.fills();
+        double progress = spec.mode() == RunMode.BACKTEST
+                ? (run.status == RunStatus.COMPLETED ? 1.0 : run.control.progress()) : 0.0;
+        return new StoredRun(run.id, spec.mode().code(), spec.strategy().name(), spec.exchange(), spec.symbols(),
+                spec.timeframe().code(), run.requestJson, run.status.code(), run.error, run.createdAt, run.startedAt,
+                finishedAt, run.startedAt == null ? null : run.runtimeSeconds(now), progress,
+                run.control.barsProcessed(), spec.initialCash(), Double.isNaN(cash) ? null : cash,
+                Double.isNaN(value) ? null : value, trades,
+                outcome == null ? null : writeJson(PerformanceView.of(outcome.metrics())),
+                outcome == null ? null : writeJson(outcome.positions()));
+    }
+
+    /** The normalised request, as stored and shown back: every default filled in, never the credentials. */
+    private String requestJson(RunSpec spec) {
+        return writeJson(new RunRequest(spec.strategy().name(), spec.parameters(), spec.symbols(), spec.timeframe().code(),
+                Instant.ofEpochMilli(spec.fromMillis()).toString(), Instant.ofEpochMilli(spec.toMillis()).toString(),
+                spec.initialCash(), spec.exchange(), null, spec.mode().code(), spec.commission(), spec.slippage()));
+    }
+
+    private RunRequest parseRequest(String text) {
+        return readJson(text, RunRequest.class);
+    }
+
+    private static Instant instant(String iso) {
+        return iso == null ? null : Instant.parse(iso);
+    }
+
+    private String writeJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    private <T> T readJson(String text, Class<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored JSON is unreadable", e);
+        }
+    }
+
+    /** Every service call touches the database or waits on a run: keep it off the event loop. */
+    private static <T> Uni<T> blocking(Supplier<T> work) {
+        return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private static ThreadFactory namedThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "run-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,16 @@
+package io.cracktrader.service;
+
+import io.cracktrader.engine.data.Timeframe;
+import io.cracktrader.engine.strategy.StrategyType;
+import java.util.List;
+import java.util.Map;
+
+/** A validated, normalised run request: every default filled in, every value checked. */
+public record RunSpec(RunMode mode, StrategyType strategy, Map<String, Object> parameters, List<String> symbols,
+                      Timeframe timeframe, long fromMillis, long toMillis, double initialCash, String exchange,
+                      double commission, double slippage) {
+
+    public boolean printlog() {
+        return Boolean.TRUE.equals(parameters.get("printlog"));
+    }
+}

@@ -1,0 +1,179 @@
+package io.cracktrader.service;
+
+import io.cracktrader.config.CracktraderConfig;
+import io.cracktrader.engine.data.Timeframe;
+import io.cracktrader.engine.strategy.StrategyCatalog;
+import io.cracktrader.engine.strategy.StrategyType;
+import io.cracktrader.error.ApiException;
+import io.cracktrader.exchange.ExchangeRegistry;
+import io.cracktrader.exchange.MarketDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a {@link RunRequest} into a {@link RunSpec}, or rejects it with 422 and one message per
+ * invalid field (strategy parameters as {@code strategy_params.<name>}).
+ */
+@ApplicationScoped
+public class RunValidator {
+    private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9]{2,12}/[A-Z0-9]{2,12}");
+    private static final int MAX_SYMBOLS = 20;
+    private static final double DEFAULT_CASH = 10_000;
+    private static final double DEFAULT_COMMISSION = 0.001;
+
+    private final StrategyCatalog catalog;
+    private final ExchangeRegistry exchanges;
+    private final CracktraderConfig config;
+
+    public RunValidator(StrategyCatalog catalog, ExchangeRegistry exchanges, CracktraderConfig config) {
+        this.catalog = catalog;
+        this.exchanges = exchanges;
+        this.config = config;
+    }
+
+    public RunSpec validate(RunRequest r, RunMode impliedMode) {
+        if (r == null) {
+            throw ApiException.badRequest("A JSON request body is required");
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+
+        RunMode mode = impliedMode;
+        if (r.mode() != null) {
+            mode = RunMode.fromCode(r.mode());
+            if (mode == null) {
+                errors.put("mode", "must be one of backtest, paper, sandbox, live");
+            } else if (impliedMode == RunMode.BACKTEST && mode != RunMode.BACKTEST) {
+                errors.put("mode", "POST /run/backtest runs backtests only; use /run/live for " + r.mode());
+                mode = null;
+            } else if (impliedMode == RunMode.PAPER && mode == RunMode.BACKTEST) {
+                errors.put("mode", "POST /run/live runs paper, sandbox or live; use /run/backtest for backtests");
+                mode = null;
+            }
+        }
+
+        StrategyType type = null;
+        Map<String, Object> parameters = Map.of();
+        if (r.strategyName() == null || r.strategyName().isBlank()) {
+            errors.put("strategy_name", "is required");
+        } else if ((type = catalog.find(r.strategyName())) == null) {
+            errors.put("strategy_name", "unknown strategy '" + r.strategyName() + "'; available: "
+                    + String.join(", ", catalog.all().stream().map(StrategyType::name).toList()));
+        } else {
+            Map<String, String> paramErrors = type.validate(r.strategyParams());
+            paramErrors.forEach((k, v) -> errors.put("strategy_params." + k, v));
+            if (paramErrors.isEmpty()) {
+                parameters = type.resolve(r.strategyParams());
+                StrategyCatalog.crossCheck(type.name(), parameters)
+                        .forEach((k, v) -> errors.put("strategy_params." + k, v));
+            }
+        }
+
+        List<String> symbols = new ArrayList<>();
+        if (r.symbols() == null || r.symbols().isEmpty()) {
+            errors.put("symbols", "at least one symbol is required, written BASE/QUOTE (e.g. BTC/USDT)");
+        } else if (r.symbols().size() > MAX_SYMBOLS) {
+            errors.put("symbols", "at most " + MAX_SYMBOLS + " symbols per run");
+        } else {
+            Set<String> seen = new HashSet<>();
+            for (String s : r.symbols()) {
+                String normal = s == null ? "" : s.strip().toUpperCase(Locale.ROOT);
+                if (!SYMBOL.matcher(normal).matches()) {
+                    errors.put("symbols", "'" + s + "' is not a symbol written BASE/QUOTE (e.g. BTC/USDT)");
+                    break;
+                }
+                if (!seen.add(normal)) {
+                    errors.put("symbols", "'" + normal + "' is listed twice");
+                    break;
+                }
+                symbols.add(normal);
+            }
+        }
+
+        Timeframe timeframe = Timeframe.fromCode(r.timeframe() == null ? "1h" : r.timeframe());
+        if (timeframe == null) {
+            errors.put("timeframe", "unknown timeframe '" + r.timeframe() + "'; use one of " + Timeframe.codes());
+        }
+
+        String exchangeName = r.exchange() == null || r.exchange().isBlank()
+                ? exchanges.defaultExchange() : r.exchange().strip().toLowerCase(Locale.ROOT);
+        MarketDataSource source = exchanges.find(exchangeName);
+        if (source == null) {
+            errors.put("exchange", "unknown exchange '" + r.exchange() + "'; available: "
+                    + String.join(", ", exchanges.all().stream().map(MarketDataSource::name).toList()));
+        } else if (timeframe != null && !source.timeframes().contains(timeframe)) {
+            errors.put("timeframe", exchangeName + " does not offer " + timeframe.code() + " candles");
+        }
+
+        double cash = r.initialCash() == null ? DEFAULT_CASH : r.initialCash();
+        if (!(cash > 0) || Double.isInfinite(cash)) {
+            errors.put("initial_cash", "must be a positive amount");
+        }
+        double commission = r.commission() == null ? DEFAULT_COMMISSION : r.commission();
+        if (!(commission >= 0 && commission < 0.1)) {
+            errors.put("commission", "must be a fraction between 0 and 0.1");
+        }
+        double slippage = r.slippage() == null ? 0 : r.slippage();
+        if (!(slippage >= 0 && slippage < 0.1)) {
+            errors.put("slippage", "must be a fraction between 0 and 0.1");
+        }
+
+        Long start = parseTime(r.startDate(), "start_date", errors);
+        Long end = parseTime(r.endDate(), "end_date", errors);
+        long from = 0;
+        long to = 0;
+        if (end != null && start != null && end <= start) {
+            errors.put("end_date", "must be after start_date");
+        } else if (timeframe != null && !errors.containsKey("start_date") && !errors.containsKey("end_date")) {
+            long now = System.currentTimeMillis();
+            to = end == null ? now : end;
+            from = start == null ? to - config.runs().defaultLookbackBars() * timeframe.millis() : start;
+            if (from >= now && mode == RunMode.BACKTEST) {
+                errors.put("start_date", "must be in the past: a backtest needs history");
+            } else {
+                long bars = (Math.min(to, now) - from) / timeframe.millis() * Math.max(1, symbols.size());
+                if (bars > config.runs().maxBars()) {
+                    errors.put("start_date", "the range holds about " + bars + " bars; the limit per run is "
+                            + config.runs().maxBars());
+                }
+            }
+        }
+
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        return new RunSpec(mode, type, parameters, List.copyOf(symbols), timeframe, from, to, cash, exchangeName,
+                commission, slippage);
+    }
+
+    private static Long parseTime(String text, String field, Map<String, String> errors) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(text).toEpochMilli();
+        } catch (DateTimeException e) {
+            try {
+                return OffsetDateTime.parse(text).toInstant().toEpochMilli();
+            } catch (DateTimeException e2) {
+                try {
+                    return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+                } catch (DateTimeException e3) {
+                    errors.put(field, "must be an ISO-8601 date or instant, e.g. 2024-01-01T00:00:00Z");
+                    return null;
+                }
+            }
+        }
+    }
+}

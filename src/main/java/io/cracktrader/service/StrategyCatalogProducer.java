@@ -1,0 +1,14 @@
+package io.cracktrader.service;
+
+import io.cracktrader.engine.strategy.StrategyCatalog;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/** Makes the engine's (framework-free) strategy catalogue injectable. */
+public class StrategyCatalogProducer {
+    @Produces
+    @Singleton
+    StrategyCatalog catalog() {
+        return new StrategyCatalog();
+    }
+}

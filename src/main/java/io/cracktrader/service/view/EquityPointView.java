@@ -1,0 +1,11 @@
+package io.cracktrader.service.view;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Mark-to-market account value after a bar's close; {@code pnl} is value minus initial cash. */
+@RegisterForReflection
+@Schema(name = "EquityPoint")
+public record EquityPointView(Instant timestamp, double value, double cash, double pnl) {
+}

@@ -1,0 +1,42 @@
+package io.cracktrader.service.view;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Where a run stands: the status fields of 01/02 plus what the run was asked to do. */
+@RegisterForReflection
+@Schema(name = "RunStatus")
+public record RunView(
+        String runId,
+        @Schema(enumeration = {"idle", "starting", "running", "completed", "failed", "stopped"}) String status,
+        @Schema(enumeration = {"backtest", "paper", "sandbox", "live"}) String mode,
+        String strategyName,
+        Map<String, Object> strategyParams,
+        List<String> symbols,
+        String timeframe,
+        String exchange,
+        DataSourceView dataSource,
+        Instant startDate,
+        Instant endDate,
+        Instant createdAt,
+        @Schema(description = "When the run began executing") Instant startTime,
+        Instant endTime,
+        @Schema(description = "Backtests: seconds spent in the engine loop alone; paper/live: seconds since start")
+        Double runtimeSeconds,
+        @Schema(description = "Fraction of the run's bars processed, 0..1") double progress,
+        long barsProcessed,
+        double initialCash,
+        Double cash,
+        Double value,
+        Double pnl,
+        int tradeCount,
+        String error) {
+
+    public static RunView idle() {
+        return new RunView(null, "idle", null, null, null, null, null, null, null, null, null, null, null, null,
+                null, 0, 0, 0, null, null, null, 0, null);
+    }
+}

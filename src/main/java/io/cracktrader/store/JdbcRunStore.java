@@ -1,0 +1,410 @@
+package io.cracktrader.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cracktrader.config.CracktraderConfig;
+import io.cracktrader.engine.metrics.EquityCurve;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jboss.logging.Logger;
+
+/**
+ * {@link RunStore} over JDBC. Writes are serialised by a lock: the embedded SQLite database allows
+ * one writer at a time, and waiting here is cheaper and clearer than retrying on "database is locked".
+ */
+@ApplicationScoped
+public class JdbcRunStore implements RunStore {
+    private static final Logger LOG = Logger.getLogger(JdbcRunStore.class);
+    private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() { };
+    private static final String COLUMNS = "id, mode, strategy_name, exchange, symbols, timeframe, request, status, "
+            + "error, created_at, started_at, finished_at, runtime_seconds, progress, bars_processed, initial_cash, "
+            + "cash, equity, trade_count, metrics, positions";
+
+    private final DataSource dataSource;
+    private final Flyway flyway;
+    private final ObjectMapper json;
+    private final CracktraderConfig config;
+    private final ReentrantLock writeLock = new ReentrantLock();
+
+    public JdbcRunStore(DataSource dataSource, Flyway flyway, ObjectMapper json, CracktraderConfig config) {
+        this.dataSource = dataSource;
+        this.flyway = flyway;
+        this.json = json;
+        this.config = config;
+    }
+
+    /** Creates the data directory and brings the schema up to date before anything else runs. */
+    void migrate(@Observes @Priority(10) StartupEvent event) throws IOException {
+        Path dir = Path.of(config.dataDir());
+        Files.createDirectories(dir);
+        LOG.infof("Data directory: %s", dir.toAbsolutePath().normalize());
+        flyway.migrate();
+    }
+
+    @Override
+    public void insert(StoredRun r) {
+        write("insert run", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO runs (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                ps.setString(1, r.id());
+                ps.setString(2, r.mode());
+                ps.setString(3, r.strategyName());
+                ps.setString(4, r.exchange());
+                ps.setString(5, toJson(r.symbols()));
+                ps.setString(6, r.timeframe());
+                ps.setString(7, r.request());
+                bindState(ps, 8, r);
+                ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Binds status … positions (14 values) starting at {@code i}, in {@link #COLUMNS} order. */
+    private static void bindState(PreparedStatement ps, int i, StoredRun r) throws SQLException {
+        ps.setString(i, r.status());
+        ps.setString(i + 1, r.error());
+        ps.setLong(i + 2, r.createdAt());
+        setLong(ps, i + 3, r.startedAt());
+        setLong(ps, i + 4, r.finishedAt());
+        setDouble(ps, i + 5, r.runtimeSeconds());
+        ps.setDouble(i + 6, r.progress());
+        ps.setLong(i + 7, r.barsProcessed());
+        ps.setDouble(i + 8, r.initialCash());
+        setDouble(ps, i + 9, r.cash());
+        setDouble(ps, i + 10, r.equity());
+        ps.setInt(i + 11, r.tradeCount());
+        ps.setString(i + 12, r.metrics());
+        ps.setString(i + 13, r.positions());
+    }
+
+    @Override
+    public void update(StoredRun r) {
+        write("update run", c -> updateRow(c, r));
+    }
+
+    private static void updateRow(Connection c, StoredRun r) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET status=?, error=?, created_at=?, started_at=?, "
+                + "finished_at=?, runtime_seconds=?, progress=?, bars_processed=?, initial_cash=?, cash=?, equity=?, "
+                + "trade_count=?, metrics=?, positions=? WHERE id=?")) {
+            bindState(ps, 1, r);
+            ps.setString(15, r.id());
+            ps.executeUpdate();
+        }
+    }
+
+    @Override
+    public void complete(StoredRun r, List<TradeRow> trades, EquityCurve equity) {
+        write("complete run", c -> {
+            updateRow(c, r);
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM run_trades WHERE run_id=?")) {
+                del.setString(1, r.id());
+                del.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO run_trades (run_id, seq, time, symbol, side, "
+                    + "size, price, commission, pnl) VALUES (?,?,?,?,?,?,?,?,?)")) {
+                for (TradeRow t : trades) {
+                    ps.setString(1, r.id());
+                    ps.setInt(2, t.seq());
+                    ps.setLong(3, t.time());
+                    ps.setString(4, t.symbol());
+                    ps.setString(5, t.side());
+                    ps.setDouble(6, t.size());
+                    ps.setDouble(7, t.price());
+                    ps.setDouble(8, t.commission());
+                    setDouble(ps, 9, t.pnl());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM run_equity WHERE run_id=?")) {
+                del.setString(1, r.id());
+                del.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO run_equity (run_id, points, data) VALUES (?,?,?)")) {
+                ps.setString(1, r.id());
+                ps.setInt(2, equity.size());
+                ps.setBytes(3, pack(equity));
+                ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public Optional<StoredRun> find(String id) {
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM runs WHERE id=?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(row(rs)) : Optional.<StoredRun>empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<StoredRun> list(RunFilter f, int offset, int limit) {
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM runs" + where(f)
+                    + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?")) {
+                int i = bindFilter(ps, f);
+                ps.setInt(i, limit);
+                ps.setInt(i + 1, offset);
+                List<StoredRun> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(row(rs));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public long count(RunFilter f) {
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM runs" + where(f))) {
+                bindFilter(ps, f);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    private static String where(RunFilter f) {
+        List<String> clauses = new ArrayList<>();
+        if (f.status() != null) {
+            clauses.add("status = ?");
+        }
+        if (f.mode() != null) {
+            clauses.add("mode = ?");
+        }
+        if (f.strategyName() != null) {
+            clauses.add("strategy_name = ?");
+        }
+        return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
+    }
+
+    private static int bindFilter(PreparedStatement ps, RunFilter f) throws SQLException {
+        int i = 1;
+        for (String value : new String[] {f.status(), f.mode(), f.strategyName()}) {
+            if (value != null) {
+                ps.setString(i++, value);
+            }
+        }
+        return i;
+    }
+
+    @Override
+    public List<TradeRow> trades(String runId, int offset, int limit) {
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT seq, time, symbol, side, size, price, commission, "
+                    + "pnl FROM run_trades WHERE run_id=? ORDER BY seq LIMIT ? OFFSET ?")) {
+                ps.setString(1, runId);
+                ps.setInt(2, limit);
+                ps.setInt(3, offset);
+                List<TradeRow> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Double pnl = getDouble(rs, 8);
+                        out.add(new TradeRow(rs.getInt(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                                rs.getDouble(5), rs.getDouble(6), rs.getDouble(7), pnl));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public long tradeCount(String runId) {
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM run_trades WHERE run_id=?")) {
+                ps.setString(1, runId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public EquityCurve equity(String runId) {
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT points, data FROM run_equity WHERE run_id=?")) {
+                ps.setString(1, runId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? unpack(rs.getInt(1), rs.getBytes(2)) : new EquityCurve(0);
+                }
+            }
+        });
+    }
+
+    @Override
+    public boolean delete(String runId) {
+        boolean[] deleted = new boolean[1];
+        write("delete run", c -> {
+            for (String table : new String[] {"run_trades", "run_equity"}) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE run_id=?")) {
+                    ps.setString(1, runId);
+                    ps.executeUpdate();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM runs WHERE id=?")) {
+                ps.setString(1, runId);
+                deleted[0] = ps.executeUpdate() > 0;
+            }
+        });
+        return deleted[0];
+    }
+
+    @Override
+    public int failInterrupted(String reason, long nowMillis) {
+        int[] changed = new int[1];
+        write("fail interrupted runs", c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET status='failed', error=?, finished_at=? "
+                    + "WHERE status IN ('starting', 'running')")) {
+                ps.setString(1, reason);
+                ps.setLong(2, nowMillis);
+                changed[0] = ps.executeUpdate();
+            }
+        });
+        return changed[0];
+    }
+
+    @Override
+    public void ping() {
+        read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM runs WHERE 1=0")) {
+                ps.executeQuery().close();
+                return null;
+            }
+        });
+    }
+
+    private StoredRun row(ResultSet rs) throws SQLException {
+        return new StoredRun(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                fromJson(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                rs.getLong(10), getLong(rs, 11), getLong(rs, 12), getDouble(rs, 13), rs.getDouble(14), rs.getLong(15),
+                rs.getDouble(16), getDouble(rs, 17), getDouble(rs, 18), rs.getInt(19), rs.getString(20),
+                rs.getString(21));
+    }
+
+    static byte[] pack(EquityCurve e) {
+        ByteBuffer buf = ByteBuffer.allocate(e.size() * 24);
+        for (int i = 0; i < e.size(); i++) {
+            buf.putLong(e.time(i)).putDouble(e.value(i)).putDouble(e.cash(i));
+        }
+        return buf.array();
+    }
+
+    static EquityCurve unpack(int points, byte[] data) {
+        EquityCurve e = new EquityCurve(points);
+        ByteBuffer buf = ByteBuffer.wrap(data);
+        for (int i = 0; i < points; i++) {
+            e.record(buf.getLong(), buf.getDouble(), buf.getDouble());
+        }
+        return e;
+    }
+
+    private String toJson(List<String> values) {
+        try {
+            return json.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<String> fromJson(String text) {
+        try {
+            return json.readValue(text, STRING_LIST);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.BIGINT);
+        } else {
+            ps.setLong(i, v);
+        }
+    }
+
+    private static void setDouble(PreparedStatement ps, int i, Double v) throws SQLException {
+        if (v == null || v.isNaN()) {
+            ps.setNull(i, Types.DOUBLE);
+        } else {
+            ps.setDouble(i, v);
+        }
+    }
+
+    private static Long getLong(ResultSet rs, int i) throws SQLException {
+        long v = rs.getLong(i);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Double getDouble(ResultSet rs, int i) throws SQLException {
+        double v = rs.getDouble(i);
+        return rs.wasNull() ? null : v;
+    }
+
+    @FunctionalInterface
+    private interface Work {
+        void run(Connection c) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface Query<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private void write(String what, Work work) {
+        writeLock.lock();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                work.run(c);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            LOG.errorf(e, "Database write failed (%s)", what);
+            throw new StoreUnavailableException("The database is unavailable", e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private <T> T read(Query<T> query) {
+        try (Connection c = dataSource.getConnection()) {
+            return query.run(c);
+        } catch (SQLException e) {
+            LOG.errorf(e, "Database read failed");
+            throw new StoreUnavailableException("The database is unavailable", e);
+        }
+    }
+}

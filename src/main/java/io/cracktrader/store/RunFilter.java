@@ -1,0 +1,5 @@
+package io.cracktrader.store;
+
+/** Optional filters for listing runs; null means "any". */
+public record RunFilter(String status, String mode, String strategyName) {
+}

@@ -1,0 +1,14 @@
+package io.cracktrader.store;
+
+import java.util.List;
+
+/**
+ * A run as persisted: the request (credentials removed), its state and, once finished, its metrics
+ * and open positions as JSON. Times are epoch milliseconds.
+ */
+public record StoredRun(String id, String mode, String strategyName, String exchange, List<String> symbols,
+                        String timeframe, String request, String status, String error, long createdAt,
+                        Long startedAt, Long finishedAt, Double runtimeSeconds, double progress, long barsProcessed,
+                        double initialCash, Double cash, Double equity, int tradeCount, String metrics,
+                        String positions) {
+}

@@ -1,0 +1,70 @@
+package io.cracktrader.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** Small helpers shared by the API tests: request bodies and waiting for a run to settle. */
+final class Api {
+    private Api() {
+    }
+
+    static {
+        // Read JSON numbers as doubles: floats would lose the precision the accounting checks need.
+        io.restassured.RestAssured.config = io.restassured.config.RestAssuredConfig.config().jsonConfig(
+                io.restassured.config.JsonConfig.jsonConfig()
+                        .numberReturnType(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE));
+    }
+
+    /** Loads this class, and with it the JSON number settings; call from each test class. */
+    static void configure() {
+    }
+
+    /** The 01 example: MovingAverageCross on BTC/USDT 1h, January to March 2024 (simulated data). */
+    static Map<String, Object> maCrossExample() {
+        return Map.of("strategy_name", "MovingAverageCross",
+                "strategy_params", Map.of("fast_period", 10, "slow_period", 30, "printlog", true),
+                "symbols", List.of("BTC/USDT"), "timeframe", "1h",
+                "start_date", "2024-01-01T00:00:00Z", "end_date", "2024-03-01T23:59:59Z",
+                "initial_cash", 10000.0);
+    }
+
+    /** The 02 example with defaults: TestStrategy on BTC/USDT 1h. */
+    static Map<String, Object> testStrategyExample() {
+        return Map.of("strategy_name", "TestStrategy", "symbols", List.of("BTC/USDT"), "timeframe", "1h",
+                "initial_cash", 10000.0);
+    }
+
+    /** A backtest over millions of one-minute bars: it takes many seconds, long enough to stop. */
+    static Map<String, Object> longBacktest() {
+        return Map.of("strategy_name", "MovingAverageCross", "symbols", List.of("ETH/USDT"), "timeframe", "1m",
+                "start_date", "2012-01-01T00:00:00Z", "end_date", "2024-01-01T00:00:00Z");
+    }
+
+    static Response post(String path, Object body) {
+        return given().contentType(ContentType.JSON).body(body).when().post(path);
+    }
+
+    static void reset() {
+        given().when().delete("/api/v1/run/reset").then().statusCode(200);
+    }
+
+    /** Waits until the run leaves starting/running and returns its final status. */
+    static String awaitRunEnd(String runId) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            String status = given().get("/api/v1/runs/" + runId).then().statusCode(200).extract().path("status");
+            return !"starting".equals(status) && !"running".equals(status);
+        });
+        return given().get("/api/v1/runs/" + runId).then().extract().path("status");
+    }
+
+    static void awaitStatus(String runId, String expected) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() ->
+                expected.equals(given().get("/api/v1/runs/" + runId).then().extract().path("status")));
+    }
+}
