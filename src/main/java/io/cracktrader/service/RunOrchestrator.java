@@ -192,7 +192,7 @@ public class RunOrchestrator {
     // ---- runs resource: many runs at once ----
 
     public Uni<RunView> startRun(RunRequest request) {
-        return blocking(() -> view(launch(validator.validate(request, RunMode.BACKTEST))));
+        return blocking(() -> view(launch(validator.validate(request, null))));
     }
 
     public Uni<RunView> run(String id) {

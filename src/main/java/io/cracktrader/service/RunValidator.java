@@ -43,13 +43,18 @@ public class RunValidator {
         this.config = config;
     }
 
+    /**
+     * @param impliedMode the mode the endpoint stands for ({@code BACKTEST} for /run/backtest,
+     *                    {@code PAPER} for /run/live), or null where any mode may be asked for
+     *                    (default backtest)
+     */
     public RunSpec validate(RunRequest r, RunMode impliedMode) {
         if (r == null) {
             throw ApiException.badRequest("A JSON request body is required");
         }
         Map<String, String> errors = new LinkedHashMap<>();
 
-        RunMode mode = impliedMode;
+        RunMode mode = impliedMode == null ? RunMode.BACKTEST : impliedMode;
         if (r.mode() != null) {
             mode = RunMode.fromCode(r.mode());
             if (mode == null) {

@@ -44,7 +44,8 @@ public final class NextOpenBroker implements OrderGateway {
             double price = open * (1 + slippage);
             double size = cash / (price * (1 + commissionRate));
             double fee = size * price * commissionRate;
-            cash -= size * price + fee;
+            // All-in: what remains is rounding dust of either sign; never leave cash negative.
+            cash = Math.max(0.0, cash - (size * price + fee));
             position = size;
             entryPrice = price;
             entryCommission = fee;
