@@ -18,7 +18,7 @@ measure() { # label, working dir, command...
     rm -rf "$data"/*
     local t0 pid
     t0=$(date +%s%N)
-    (cd "$dir" && exec "$@" -Dquarkus.http.port="$port" -Dcracktrader.data-dir="$data" >/dev/null 2>&1) &
+    (cd "$dir" && CRACKTRADER_API_PORT=$port CRACKTRADER_DATA_DIR=$data exec "$@" >/dev/null 2>&1) &
     pid=$!
     until curl -sf "http://127.0.0.1:$port/api/v1/health" >/dev/null; do
       kill -0 "$pid" 2>/dev/null || { echo "$label: process exited" >&2; return 1; }

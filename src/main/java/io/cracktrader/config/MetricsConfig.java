@@ -13,7 +13,7 @@ public class MetricsConfig {
      * Built-in meters whose Prometheus form breaks the naming rules: a unit abbreviation
      * ({@code process_cpu_time_ns}, covered by {@code process_cpu_usage}) and a long-task timer
      * exposed with non-standard summary suffixes ({@code http_server_connections_seconds}, covered by
-     * the {@code http_server_requests} and {@code vertx} meters).
+     * the {@code http_server_requests} meters).
      */
     @Produces
     @Singleton
@@ -22,36 +22,27 @@ public class MetricsConfig {
                 || id.getName().equals("http.server.connections"));
     }
 
-    /** {@code system_cpu_count} looks like a histogram's count series; call it what it is. */
-    @Produces
-    @Singleton
-    MeterFilter renameCpuCount() {
-        return new MeterFilter() {
-            @Override
-            public Meter.Id map(Meter.Id id) {
-                return id.getName().equals("system.cpu.count") ? id.withName("system.cpu.available") : id;
-            }
-        };
-    }
-
     /**
-     * Every meter gets HELP text (some built-in binders have none), and HELP never contains a double
-     * quote: the registry escapes it as {@code \"}, which the exposition format does not allow.
+     * Every meter gets HELP text (some built-in binders have none); HELP never contains a double
+     * quote (the registry escapes it as {@code \"}, which the exposition format does not allow); and
+     * {@code system_cpu_count}, which reads like a histogram's count series, becomes
+     * {@code system_cpu_available}.
      */
     @Produces
     @Singleton
-    MeterFilter helpText() {
+    MeterFilter conformingIds() {
         return new MeterFilter() {
             @Override
             public Meter.Id map(Meter.Id id) {
+                String name = id.getName().equals("system.cpu.count") ? "system.cpu.available" : id.getName();
                 String description = id.getDescription();
-                String fixed = description == null || description.isBlank()
-                        ? id.getName().replace('.', ' ')
+                String help = description == null || description.isBlank()
+                        ? name.replace('.', ' ')
                         : description.replace('"', '\'');
-                if (fixed.equals(description)) {
+                if (name.equals(id.getName()) && help.equals(description)) {
                     return id;
                 }
-                return new Meter.Id(id.getName(), Tags.of(id.getTagsAsIterable()), id.getBaseUnit(), fixed, id.getType());
+                return new Meter.Id(name, Tags.of(id.getTagsAsIterable()), id.getBaseUnit(), help, id.getType());
             }
         };
     }

@@ -17,7 +17,6 @@ import org.knowm.xchange.binance.dto.marketdata.BinanceKline;
 import org.knowm.xchange.binance.dto.marketdata.KlineInterval;
 import org.knowm.xchange.binance.service.BinanceMarketDataService;
 import org.knowm.xchange.currency.CurrencyPair;
-import org.knowm.xchange.exceptions.ExchangeException;
 
 /** Binance spot candles through XChange's Binance module, fetched page by page (1,000 per call). */
 public final class BinanceMarketData implements MarketDataSource {
@@ -63,7 +62,9 @@ public final class BinanceMarketData implements MarketDataSource {
             List<BinanceKline> page;
             try {
                 page = service().klines(pair, interval, PAGE, cursor, toMillis - 1);
-            } catch (IOException | ExchangeException | IllegalStateException e) {
+            } catch (IOException | RuntimeException e) {
+                // Everything XChange can throw here (I/O, HTTP status, exchange and resilience errors) means
+                // the candles could not be had: report it as the exchange's failure, never as ours.
                 throw new ExchangeUnavailableException("Could not fetch " + symbol + " " + timeframe.code()
                         + " candles from binance: " + reason(e));
             }
