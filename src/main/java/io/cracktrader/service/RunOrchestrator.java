@@ -23,6 +23,7 @@ import io.cracktrader.service.view.ResultsView;
 import io.cracktrader.service.view.RunView;
 import io.cracktrader.service.view.TradeView;
 import io.cracktrader.store.RunFilter;
+import io.cracktrader.store.DatasetStore;
 import io.cracktrader.store.RunStore;
 import io.cracktrader.store.StoredRun;
 import io.cracktrader.store.TradeRow;
@@ -69,19 +70,21 @@ public class RunOrchestrator {
     private final ExchangeRegistry exchanges;
     private final RunMetrics metrics;
     private final ObjectMapper json;
+    private final DatasetStore datasets;
     private final ExecutorService workers;
     private final Map<String, ActiveRun> active = new ConcurrentHashMap<>();
     private final Object runnerLock = new Object();
     private volatile String runnerRunId;
 
     public RunOrchestrator(CracktraderConfig config, RunStore store, RunValidator validator, ExchangeRegistry exchanges,
-                           RunMetrics metrics, ObjectMapper json) {
+                           RunMetrics metrics, ObjectMapper json, DatasetStore datasets) {
         this.config = config;
         this.store = store;
         this.validator = validator;
         this.exchanges = exchanges;
         this.metrics = metrics;
         this.json = json;
+        this.datasets = datasets;
         int threads = config.runs().maxConcurrent() > 0 ? config.runs().maxConcurrent()
                 : Runtime.getRuntime().availableProcessors();
         this.workers = Executors.newFixedThreadPool(threads, namedThreads());
@@ -263,7 +266,8 @@ public class RunOrchestrator {
         if (spec.mode() == RunMode.LIVE && !config.live().enabled()) {
             throw ApiException.forbidden("Live trading is disabled; an operator enables it with cracktrader.live.enabled");
         }
-        if (spec.mode() != RunMode.BACKTEST && !SimulatedMarketData.NAME.equals(spec.exchange())) {
+        if (spec.mode() != RunMode.BACKTEST && spec.dataset() == null
+                && !SimulatedMarketData.NAME.equals(spec.exchange())) {
             throw ApiException.invalid(Map.of("exchange", spec.mode().code()
                     + " runs currently need the 'simulated' exchange; trading on " + spec.exchange()
                     + " is not available in this version"));
@@ -312,11 +316,12 @@ public class RunOrchestrator {
 
     private RunOutcome backtest(ActiveRun run) {
         RunSpec spec = run.spec;
-        MarketDataSource source = exchanges.find(spec.exchange());
         List<BarSeries> data = new ArrayList<>();
         long total = 0;
         for (String symbol : spec.symbols()) {
-            BarSeries bars = source.history(symbol, spec.timeframe(), spec.fromMillis(), spec.toMillis(), run.control);
+            BarSeries bars = spec.dataset() != null ? datasetBars(spec)
+                    : exchanges.find(spec.exchange()).history(symbol, spec.timeframe(), spec.fromMillis(),
+                            spec.toMillis(), run.control);
             if (bars.size() == 0 && !run.control.stopRequested()) {
                 throw ApiException.invalid(Map.of("start_date", spec.exchange() + " has no " + spec.timeframe().code()
                         + " bars of " + symbol + " between " + Instant.ofEpochMilli(spec.fromMillis()) + " and "
@@ -334,6 +339,28 @@ public class RunOrchestrator {
                     spec.commission(), spec.slippage(), fillListener(run, data.get(k).symbol()), run.control);
         }
         return RunOutcome.of(loops, sleeveCash, spec.initialCash(), spec.timeframe().barsPerYear());
+    }
+
+    /** The dataset's bars in the run's range: the shared series itself when the run covers all of it. */
+    private BarSeries datasetBars(RunSpec spec) {
+        BarSeries all = datasets.load(spec.dataset()).orElseThrow(() -> ApiException.invalid(Map.of("dataset",
+                "dataset '" + spec.dataset() + "' was deleted before the run started")));
+        int first = 0;
+        while (first < all.size() && all.time(first) < spec.fromMillis()) {
+            first++;
+        }
+        int end = first;
+        while (end < all.size() && all.time(end) < spec.toMillis()) {
+            end++;
+        }
+        if (first == 0 && end == all.size()) {
+            return all;
+        }
+        BarSeries part = new BarSeries(all.symbol(), all.timeframe(), end - first);
+        for (int i = first; i < end; i++) {
+            part.append(all.time(i), all.open(i), all.high(i), all.low(i), all.close(i), all.volume(i));
+        }
+        return part;
     }
 
     /**
@@ -463,14 +490,21 @@ public class RunOrchestrator {
 
     private RunView view(StoredRun s) {
         RunRequest request = parseRequest(s.request());
-        MarketDataSource source = exchanges.find(s.exchange());
         Double pnl = s.equity() == null ? null : s.equity() - s.initialCash();
         return new RunView(s.id(), s.status(), s.mode(), s.strategyName(), request.strategyParams(), s.symbols(),
-                s.timeframe(), s.exchange(), DataSourceView.of(s.exchange(), source != null && source.simulated()),
+                s.timeframe(), s.exchange(), dataSource(s.exchange(), request.dataset()),
                 instant(request.startDate()), instant(request.endDate()), Instant.ofEpochMilli(s.createdAt()),
                 s.startedAt() == null ? null : Instant.ofEpochMilli(s.startedAt()),
                 s.finishedAt() == null ? null : Instant.ofEpochMilli(s.finishedAt()), s.runtimeSeconds(), s.progress(),
                 s.barsProcessed(), s.initialCash(), s.cash(), s.equity(), pnl, s.tradeCount(), s.error());
+    }
+
+    private DataSourceView dataSource(String exchange, String dataset) {
+        if (dataset != null) {
+            return new DataSourceView(RunSpec.DATASET, false, "Imported dataset '" + dataset + "'");
+        }
+        MarketDataSource source = exchanges.find(exchange);
+        return DataSourceView.of(exchange, source != null && source.simulated());
     }
 
     private ResultsView results(String id, int maxPoints) {
@@ -533,7 +567,8 @@ public class RunOrchestrator {
     private String requestJson(RunSpec spec) {
         return writeJson(new RunRequest(spec.strategy().name(), spec.parameters(), spec.symbols(), spec.timeframe().code(),
                 Instant.ofEpochMilli(spec.fromMillis()).toString(), Instant.ofEpochMilli(spec.toMillis()).toString(),
-                spec.initialCash(), spec.exchange(), null, spec.mode().code(), spec.commission(), spec.slippage()));
+                spec.initialCash(), spec.dataset() == null ? spec.exchange() : null, null, spec.mode().code(),
+                spec.commission(), spec.slippage(), spec.dataset()));
     }
 
     private RunRequest parseRequest(String text) {

@@ -40,5 +40,8 @@ public record RunRequest(
         Double commission,
         @Schema(description = "Slippage as a fraction of the fill price, against the trader", example = "0",
                 defaultValue = "0")
-        Double slippage) {
+        Double slippage,
+        @Schema(description = "Name of an imported dataset (POST /api/v1/datasets) to backtest on instead of exchange "
+                + "data; timeframe and symbol come from the dataset, dates default to its whole span")
+        String dataset) {
 }

@@ -5,10 +5,15 @@ import io.cracktrader.engine.strategy.StrategyType;
 import java.util.List;
 import java.util.Map;
 
-/** A validated, normalised run request: every default filled in, every value checked. */
+/**
+ * A validated, normalised run request: every default filled in, every value checked. {@code dataset}
+ * is set when the bars come from an imported dataset (then {@code exchange} is {@value #DATASET}).
+ */
 public record RunSpec(RunMode mode, StrategyType strategy, Map<String, Object> parameters, List<String> symbols,
                       Timeframe timeframe, long fromMillis, long toMillis, double initialCash, String exchange,
-                      double commission, double slippage) {
+                      double commission, double slippage, String dataset) {
+
+    public static final String DATASET = "dataset";
 
     public boolean printlog() {
         return Boolean.TRUE.equals(parameters.get("printlog"));

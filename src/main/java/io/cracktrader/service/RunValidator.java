@@ -7,6 +7,7 @@ import io.cracktrader.engine.strategy.StrategyType;
 import io.cracktrader.error.ApiException;
 import io.cracktrader.exchange.ExchangeRegistry;
 import io.cracktrader.exchange.MarketDataSource;
+import io.cracktrader.store.DatasetStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -36,11 +37,14 @@ public class RunValidator {
     private final StrategyCatalog catalog;
     private final ExchangeRegistry exchanges;
     private final CracktraderConfig config;
+    private final DatasetStore datasets;
 
-    public RunValidator(StrategyCatalog catalog, ExchangeRegistry exchanges, CracktraderConfig config) {
+    public RunValidator(StrategyCatalog catalog, ExchangeRegistry exchanges, CracktraderConfig config,
+                        DatasetStore datasets) {
         this.catalog = catalog;
         this.exchanges = exchanges;
         this.config = config;
+        this.datasets = datasets;
     }
 
     /**
@@ -85,8 +89,25 @@ public class RunValidator {
             }
         }
 
+        DatasetStore.DatasetInfo dataset = null;
+        if (r.dataset() != null) {
+            dataset = datasets.find(r.dataset()).orElse(null);
+            if (dataset == null) {
+                errors.put("dataset", "no dataset called '" + r.dataset() + "'; import it with POST /api/v1/datasets");
+            } else if (mode != RunMode.BACKTEST) {
+                errors.put("dataset", "datasets are history: use them in backtests");
+            } else if (r.exchange() != null) {
+                errors.put("exchange", "give either an exchange or a dataset, not both");
+            }
+        }
+
         List<String> symbols = new ArrayList<>();
-        if (r.symbols() == null || r.symbols().isEmpty()) {
+        if (dataset != null) {
+            if (r.symbols() != null && !(r.symbols().size() == 1 && dataset.symbol().equals(r.symbols().get(0)))) {
+                errors.put("symbols", "a dataset run trades the dataset's symbol '" + dataset.symbol() + "'; omit symbols");
+            }
+            symbols.add(dataset.symbol());
+        } else if (r.symbols() == null || r.symbols().isEmpty()) {
             errors.put("symbols", "at least one symbol is required, written BASE/QUOTE (e.g. BTC/USDT)");
         } else if (r.symbols().size() > MAX_SYMBOLS) {
             errors.put("symbols", "at most " + MAX_SYMBOLS + " symbols per run");
@@ -106,15 +127,21 @@ public class RunValidator {
             }
         }
 
-        Timeframe timeframe = Timeframe.fromCode(r.timeframe() == null ? "1h" : r.timeframe());
+        String defaultTimeframe = dataset != null ? dataset.timeframe() : "1h";
+        Timeframe timeframe = Timeframe.fromCode(r.timeframe() == null ? defaultTimeframe : r.timeframe());
         if (timeframe == null) {
             errors.put("timeframe", "unknown timeframe '" + r.timeframe() + "'; use one of " + Timeframe.codes());
+        } else if (dataset != null && !timeframe.code().equals(dataset.timeframe())) {
+            errors.put("timeframe", "dataset '" + dataset.name() + "' has " + dataset.timeframe() + " bars");
         }
 
-        String exchangeName = r.exchange() == null || r.exchange().isBlank()
+        String exchangeName = r.dataset() != null ? RunSpec.DATASET
+                : r.exchange() == null || r.exchange().isBlank()
                 ? exchanges.defaultExchange() : r.exchange().strip().toLowerCase(Locale.ROOT);
         MarketDataSource source = exchanges.find(exchangeName);
-        if (source == null) {
+        if (r.dataset() != null) {
+            source = null; // the dataset was checked above
+        } else if (source == null) {
             errors.put("exchange", "unknown exchange '" + r.exchange() + "'; available: "
                     + String.join(", ", exchanges.all().stream().map(MarketDataSource::name).toList()));
         } else if (timeframe != null && !source.timeframes().contains(timeframe)) {
@@ -142,8 +169,13 @@ public class RunValidator {
             errors.put("end_date", "must be after start_date");
         } else if (timeframe != null && !errors.containsKey("start_date") && !errors.containsKey("end_date")) {
             long now = System.currentTimeMillis();
-            to = end == null ? now : end;
-            from = start == null ? to - config.runs().defaultLookbackBars() * timeframe.millis() : start;
+            if (dataset != null) {
+                to = end == null ? dataset.end() + 1 : end;
+                from = start == null ? dataset.start() : start;
+            } else {
+                to = end == null ? now : end;
+                from = start == null ? to - config.runs().defaultLookbackBars() * timeframe.millis() : start;
+            }
             if (from >= now && mode == RunMode.BACKTEST) {
                 errors.put("start_date", "must be in the past: a backtest needs history");
             } else {
@@ -159,7 +191,7 @@ public class RunValidator {
             throw ApiException.invalid(errors);
         }
         return new RunSpec(mode, type, parameters, List.copyOf(symbols), timeframe, from, to, cash, exchangeName,
-                commission, slippage);
+                commission, slippage, r.dataset());
     }
 
     private static Long parseTime(String text, String field, Map<String, String> errors) {

@@ -74,7 +74,9 @@ class OperationsTest {
                 Map.entry("/api/v1/run/reset", List.of("delete")), Map.entry("/api/v1/runs", List.of("get", "post")),
                 Map.entry("/api/v1/runs/{id}", List.of("get", "delete")),
                 Map.entry("/api/v1/runs/{id}/results", List.of("get")), Map.entry("/api/v1/runs/{id}/trades", List.of("get")),
-                Map.entry("/api/v1/runs/{id}/equity", List.of("get")));
+                Map.entry("/api/v1/runs/{id}/equity", List.of("get")),
+                Map.entry("/api/v1/datasets", List.of("get", "post")),
+                Map.entry("/api/v1/datasets/{name}", List.of("get", "delete")));
         expected.forEach((path, methods) -> {
             assertTrue(paths.containsKey(path), "missing " + path);
             for (String m : methods) {

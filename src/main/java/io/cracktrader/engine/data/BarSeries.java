@@ -22,13 +22,30 @@ public final class BarSeries {
     public BarSeries(String symbol, Timeframe timeframe, int initialCapacity) {
         this.symbol = symbol;
         this.timeframe = timeframe;
-        int capacity = Math.max(16, initialCapacity);
+        int capacity = Math.max(0, initialCapacity);
         time = new long[capacity];
         open = new double[capacity];
         high = new double[capacity];
         low = new double[capacity];
         close = new double[capacity];
         volume = new double[capacity];
+    }
+
+    /**
+     * A series over columns that were already validated (time increasing, valid bars), such as a
+     * stored dataset. The arrays are used as they are, not copied.
+     */
+    public static BarSeries wrap(String symbol, Timeframe timeframe, long[] time, double[] open, double[] high,
+                                 double[] low, double[] close, double[] volume) {
+        BarSeries s = new BarSeries(symbol, timeframe, 0);
+        s.time = time;
+        s.open = open;
+        s.high = high;
+        s.low = low;
+        s.close = close;
+        s.volume = volume;
+        s.size = time.length;
+        return s;
     }
 
     /**
@@ -55,7 +72,7 @@ public final class BarSeries {
     }
 
     private void grow() {
-        int capacity = time.length * 2;
+        int capacity = Math.max(16, time.length * 2);
         time = Arrays.copyOf(time, capacity);
         open = Arrays.copyOf(open, capacity);
         high = Arrays.copyOf(high, capacity);

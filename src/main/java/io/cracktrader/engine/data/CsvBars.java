@@ -3,12 +3,15 @@ package io.cracktrader.engine.data;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
-import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /**
  * Reads OHLCV bars from CSV: {@code timestamp,open,high,low,close,volume}, with or without a
- * header row, the timestamp either ISO-8601 ({@code 1995-01-03T00:00:00Z}) or epoch milliseconds.
+ * header row; for the timestamp formats see {@link #parseTime}. Extra columns are ignored.
  * Rows must be in increasing time order and form valid bars; the first bad row is reported by its
  * 1-based line number.
  */
@@ -61,14 +64,24 @@ public final class CsvBars {
         return bars;
     }
 
+    /**
+     * Epoch milliseconds (digits), an ISO-8601 instant ({@code 2024-01-01T00:00:00Z}), a UTC date and
+     * time without zone ({@code 2024-01-01T00:00:00} or with a space, fractions allowed), or a date.
+     */
     private static long parseTime(String text, long line) {
         if (!text.isEmpty() && text.chars().allMatch(Character::isDigit)) {
             return Long.parseLong(text);
         }
         try {
-            return Instant.parse(text).toEpochMilli();
+            if (text.length() == 10) {
+                return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+            }
+            if (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:?\\d\\d$")) {
+                return OffsetDateTime.parse(text.replace(' ', 'T')).toInstant().toEpochMilli();
+            }
+            return LocalDateTime.parse(text.replace(' ', 'T')).toInstant(ZoneOffset.UTC).toEpochMilli();
         } catch (DateTimeParseException e) {
-            throw new BadRowException(line, "timestamp must be ISO-8601 UTC or epoch milliseconds");
+            throw new BadRowException(line, "timestamp must be epoch milliseconds or an ISO-8601 date/time (UTC)");
         }
     }
 }

@@ -1,0 +1,89 @@
+package io.cracktrader.service;
+
+import io.cracktrader.engine.data.BarSeries;
+import io.cracktrader.engine.data.CsvBars;
+import io.cracktrader.engine.data.SeriesProfile;
+import io.cracktrader.error.ApiException;
+import io.cracktrader.error.ErrorCode;
+import io.cracktrader.service.view.DatasetView;
+import io.cracktrader.store.DatasetStore;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Imports OHLCV data from CSV so runs can use it instead of exchange data. */
+@ApplicationScoped
+public class DatasetService {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+
+    private final DatasetStore store;
+
+    public DatasetService(DatasetStore store) {
+        this.store = store;
+    }
+
+    /** Validates and stores the CSV as dataset {@code name}; 409 when it exists and {@code replace} is false. */
+    public Uni<DatasetView> importCsv(String name, String symbol, String csv, boolean replace) {
+        return Uni.createFrom().item(() -> {
+            Map<String, String> errors = new LinkedHashMap<>();
+            if (name == null || !NAME.matcher(name).matches()) {
+                errors.put("name", "must be 1-64 letters, digits, '_', '-' or '.', starting with a letter or digit");
+            }
+            if (csv == null || csv.isBlank()) {
+                errors.put("body", "send the CSV rows (timestamp,open,high,low,close,volume) as text/csv");
+            }
+            if (!errors.isEmpty()) {
+                throw ApiException.invalid(errors);
+            }
+            if (!replace && store.find(name).isPresent()) {
+                throw new ApiException(409, ErrorCode.CONFLICT, "Dataset " + name + " exists; add replace=true to overwrite",
+                        Map.of());
+            }
+            String label = symbol == null || symbol.isBlank() ? name : symbol.strip();
+            BarSeries bars;
+            SeriesProfile profile;
+            try {
+                bars = CsvBars.read(new StringReader(csv), label, null);
+            } catch (CsvBars.BadRowException e) {
+                throw new ApiException(422, ErrorCode.VALIDATION_ERROR, "Row " + e.line() + " is invalid",
+                        Map.of("line", e.line(), "row", e.getMessage()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            try {
+                profile = SeriesProfile.of(bars);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.invalid(Map.of("body", e.getMessage()));
+            }
+            List<DatasetStore.Gap> gaps = profile.firstGaps().stream()
+                    .map(g -> new DatasetStore.Gap(g.after(), g.before(), g.missingBars())).toList();
+            DatasetStore.DatasetInfo info = new DatasetStore.DatasetInfo(name, label, profile.timeframe().code(),
+                    bars.size(), bars.time(0), bars.time(bars.size() - 1), profile.gapCount(), gaps,
+                    System.currentTimeMillis(), 0);
+            return DatasetView.of(store.save(info, bars));
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    public Uni<List<DatasetView>> list() {
+        return blocking(() -> store.list().stream().map(DatasetView::of).toList());
+    }
+
+    public Uni<DatasetView> get(String name) {
+        return blocking(() -> store.find(name).map(DatasetView::of).orElse(null));
+    }
+
+    public Uni<Boolean> delete(String name) {
+        return blocking(() -> store.delete(name) ? Boolean.TRUE : null);
+    }
+
+    private static <T> Uni<T> blocking(java.util.function.Supplier<T> work) {
+        return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+}

@@ -1,0 +1,204 @@
+package io.cracktrader.store;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cracktrader.config.CracktraderConfig;
+import io.cracktrader.engine.data.BarSeries;
+import io.cracktrader.engine.data.Timeframe;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.ref.SoftReference;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * Imported datasets, one file each under {@code <data dir>/datasets}: an 8-byte magic, a JSON
+ * header ({@link DatasetInfo}), then the columns time, open, high, low, close, volume as
+ * little-endian 8-byte values (48 bytes a bar). Files are written to a temporary name and moved into
+ * place, so a crash never leaves half a dataset. Runs read a dataset through a memory mapping into
+ * one shared, read-only series: N runs over the same dataset hold it in memory once.
+ */
+@ApplicationScoped
+public class DatasetStore {
+    private static final byte[] MAGIC = {'C', 'T', 'B', 'A', 'R', 'S', 0, 1};
+    private static final String SUFFIX = ".bars";
+
+    /** A dataset's description, stored in its file's header. Times are epoch milliseconds. */
+    public record DatasetInfo(String name, String symbol, String timeframe, int bars, long start, long end,
+                              int gapCount, List<Gap> gaps, long createdAt, long sizeBytes) {
+    }
+
+    public record Gap(long after, long before, long missingBars) {
+    }
+
+    private final ObjectMapper json;
+    private final CracktraderConfig config;
+    private final Map<String, SoftReference<BarSeries>> loaded = new ConcurrentHashMap<>();
+
+    public DatasetStore(ObjectMapper json, CracktraderConfig config) {
+        this.json = json;
+        this.config = config;
+    }
+
+    private Path dir() throws IOException {
+        return Files.createDirectories(Path.of(config.dataDir(), "datasets"));
+    }
+
+    public synchronized DatasetInfo save(DatasetInfo info, BarSeries bars) {
+        try {
+            byte[] header = json.writeValueAsBytes(info);
+            int headerEnd = align(MAGIC.length + 4 + header.length);
+            int n = bars.size();
+            Path tmp = Files.createTempFile(dir(), info.name(), ".tmp");
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ByteBuffer head = ByteBuffer.allocate(headerEnd).order(ByteOrder.LITTLE_ENDIAN);
+                head.put(MAGIC).putInt(header.length).put(header);
+                head.position(headerEnd).flip();
+                write(ch, head);
+                ByteBuffer column = ByteBuffer.allocate(n * 8).order(ByteOrder.LITTLE_ENDIAN);
+                for (int i = 0; i < n; i++) {
+                    column.putLong(bars.time(i));
+                }
+                write(ch, column.flip());
+                for (int c = 0; c < 5; c++) {
+                    column.clear();
+                    for (int i = 0; i < n; i++) {
+                        column.putDouble(switch (c) {
+                            case 0 -> bars.open(i);
+                            case 1 -> bars.high(i);
+                            case 2 -> bars.low(i);
+                            case 3 -> bars.close(i);
+                            default -> bars.volume(i);
+                        });
+                    }
+                    write(ch, column.flip());
+                }
+                ch.force(true);
+            }
+            Path target = file(info.name());
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            loaded.remove(info.name());
+            return find(info.name()).orElseThrow();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Optional<DatasetInfo> find(String name) {
+        try {
+            Path f = file(name);
+            if (!Files.isRegularFile(f)) {
+                return Optional.empty();
+            }
+            try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
+                return Optional.of(readHeader(ch, Files.size(f)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** All datasets, by name. */
+    public List<DatasetInfo> list() {
+        try (Stream<Path> files = Files.list(dir())) {
+            List<DatasetInfo> out = new ArrayList<>();
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).sorted().toList()) {
+                String name = f.getFileName().toString();
+                find(name.substring(0, name.length() - SUFFIX.length())).ifPresent(out::add);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The dataset's bars, shared read-only between the runs that use them. */
+    public Optional<BarSeries> load(String name) {
+        SoftReference<BarSeries> ref = loaded.get(name);
+        BarSeries cached = ref == null ? null : ref.get();
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Path f = file(name);
+        if (!Files.isRegularFile(f)) {
+            return Optional.empty();
+        }
+        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
+            DatasetInfo info = readHeader(ch, ch.size());
+            int n = info.bars();
+            MappedByteBuffer map = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size());
+            map.order(ByteOrder.LITTLE_ENDIAN);
+            int offset = align(MAGIC.length + 4 + map.getInt(MAGIC.length));
+            long[] time = new long[n];
+            map.slice(offset, n * 8).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(time);
+            double[][] columns = new double[5][n];
+            for (int c = 0; c < 5; c++) {
+                map.slice(offset + (c + 1) * n * 8, n * 8).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(columns[c]);
+            }
+            BarSeries bars = BarSeries.wrap(info.symbol(), Timeframe.fromCode(info.timeframe()), time, columns[0],
+                    columns[1], columns[2], columns[3], columns[4]);
+            loaded.put(name, new SoftReference<>(bars));
+            return Optional.of(bars);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public synchronized boolean delete(String name) {
+        loaded.remove(name);
+        try {
+            return Files.deleteIfExists(file(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private DatasetInfo readHeader(FileChannel ch, long size) throws IOException {
+        ByteBuffer head = ByteBuffer.allocate(MAGIC.length + 4).order(ByteOrder.LITTLE_ENDIAN);
+        ch.read(head, 0);
+        head.flip();
+        byte[] magic = new byte[MAGIC.length];
+        head.get(magic);
+        if (!Arrays.equals(magic, MAGIC)) {
+            throw new IOException("not a dataset file");
+        }
+        ByteBuffer text = ByteBuffer.allocate(head.getInt());
+        ch.read(text, MAGIC.length + 4);
+        DatasetInfo info = json.readValue(new String(text.array(), StandardCharsets.UTF_8), DatasetInfo.class);
+        return new DatasetInfo(info.name(), info.symbol(), info.timeframe(), info.bars(), info.start(), info.end(),
+                info.gapCount(), info.gaps(), info.createdAt(), size);
+    }
+
+    private Path file(String name) {
+        return Path.of(config.dataDir(), "datasets", name + SUFFIX);
+    }
+
+    private static int align(int position) {
+        return (position + 7) & ~7;
+    }
+
+    private static void write(FileChannel ch, ByteBuffer buffer) throws IOException {
+        while (buffer.hasRemaining()) {
+            ch.write(buffer);
+        }
+    }
+}
