@@ -15,8 +15,12 @@ public final class Backtest {
      */
     public static TradingLoop run(BarSeries bars, Strategy strategy, double initialCash, double commission,
                                   double slippage, FillListener listener, RunControl control) {
-        final int n = bars.size();
-        final TradingLoop loop = new TradingLoop(bars, strategy, initialCash, commission, slippage, n, listener);
+        return run(new TradingLoop(bars, strategy, initialCash, commission, slippage, bars.size(), listener), control);
+    }
+
+    /** Trades every bar of the loop's series. */
+    public static TradingLoop run(TradingLoop loop, RunControl control) {
+        final int n = loop.bars().size();
         final long before = control.barsProcessed();
         final long started = System.nanoTime();
         for (int i = 0; i < n; i++) {
@@ -29,7 +33,7 @@ public final class Backtest {
             loop.onBar(i);
         }
         control.addEngineNanos(System.nanoTime() - started);
-        control.publish(before + loop.equity().size(), loop.broker().cash(), loop.lastValue(),
+        control.publish(before + loop.barsTraded(), loop.broker().cash(), loop.lastValue(),
                 loop.broker().fills().count());
         return loop;
     }

@@ -5,13 +5,16 @@ import io.cracktrader.engine.broker.NextOpenBroker;
 import io.cracktrader.engine.broker.OrderGateway;
 import io.cracktrader.engine.data.BarSeries;
 import io.cracktrader.engine.metrics.EquityCurve;
+import io.cracktrader.engine.metrics.EquityStats;
 import io.cracktrader.engine.strategy.Strategy;
 
 /**
  * One strategy trading one symbol, advanced a bar at a time: fill the order placed on the previous
  * close at this open, let the strategy see the close, record mark-to-market equity. Backtests call
- * {@link #onBar} in a tight loop over stored bars; paper runs call it as each bar closes. Allocates
- * nothing per bar once the fill log and equity curve have room.
+ * {@link #onBar} in a tight loop over stored bars; paper runs call it as each bar closes. Running
+ * statistics (drawdown, returns) are kept at every bar; the full equity curve only when asked for
+ * (results need it, parameter sweeps do not). Allocates nothing per bar once the fill log and the
+ * curve have room.
  */
 public final class TradingLoop {
     /** Orders placed while warming up are dropped: warm-up bars only feed the indicators. */
@@ -49,15 +52,24 @@ public final class TradingLoop {
     private final Strategy strategy;
     private final NextOpenBroker broker;
     private final EquityCurve equity;
+    private final EquityStats stats;
     private final double initialCash;
 
+    /** A loop that keeps the full equity curve, pre-sized for {@code expectedBars}. */
     public TradingLoop(BarSeries bars, Strategy strategy, double initialCash, double commission, double slippage,
                        int expectedBars, FillListener listener) {
+        this(bars, strategy, initialCash, commission, slippage, new EquityCurve(expectedBars), listener);
+    }
+
+    /** @param equity where to record the curve, or null to keep statistics only */
+    public TradingLoop(BarSeries bars, Strategy strategy, double initialCash, double commission, double slippage,
+                       EquityCurve equity, FillListener listener) {
         this.bars = bars;
         this.strategy = strategy;
         this.initialCash = initialCash;
         this.broker = new NextOpenBroker(initialCash, commission, slippage, 64, listener);
-        this.equity = new EquityCurve(expectedBars);
+        this.equity = equity;
+        this.stats = new EquityStats(initialCash);
     }
 
     /** Shows bar {@code i} to the strategy without trading, to warm up its indicators. */
@@ -69,13 +81,25 @@ public final class TradingLoop {
     public void onBar(int i) {
         broker.onBarOpen(bars.time(i), bars.open(i));
         strategy.onBar(bars, i, broker);
-        equity.record(bars.time(i), broker.equity(bars.close(i)), broker.cash());
+        final double value = broker.equity(bars.close(i));
+        stats.record(value);
+        if (equity != null) {
+            equity.record(bars.time(i), value, broker.cash());
+        }
     }
 
     /** Equity after the last traded bar, or the initial cash before the first. */
     public double lastValue() {
-        int n = equity.size();
-        return n == 0 ? initialCash : equity.value(n - 1);
+        return stats.last();
+    }
+
+    /** Bars traded so far. */
+    public long barsTraded() {
+        return stats.bars();
+    }
+
+    public EquityStats stats() {
+        return stats;
     }
 
     public BarSeries bars() {
@@ -86,6 +110,7 @@ public final class TradingLoop {
         return broker;
     }
 
+    /** The recorded curve, or null when this loop keeps statistics only. */
     public EquityCurve equity() {
         return equity;
     }

@@ -42,9 +42,9 @@ record RunOutcome(List<TradeRow> trades, EquityCurve equity, PerformanceMetrics 
                 trades.add(new TradeRow(0, fills.time(i), bars.symbol(), fills.side(i) == FillLog.BUY ? "buy" : "sell",
                         fills.size(i), fills.price(i), fills.commission(i), Double.isNaN(pnl) ? null : pnl));
             }
-            int traded = loop.equity().size();
+            long traded = loop.barsTraded();
             if (broker.position() > 0 && traded > 0) {
-                double mark = bars.close(traded - 1);
+                double mark = bars.close((int) traded - 1);
                 positions.add(new PositionView(bars.symbol(), "long", broker.position(), broker.entryPrice(), mark,
                         (mark - broker.entryPrice()) * broker.position()));
             }

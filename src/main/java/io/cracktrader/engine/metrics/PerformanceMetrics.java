@@ -23,33 +23,15 @@ public record PerformanceMetrics(double finalValue, double totalReturn, double a
 
     public static PerformanceMetrics compute(double initialCash, EquityCurve equity, FillLog[] fills,
                                              double barsPerYear) {
-        final int n = equity.size();
-        final double finalValue = n == 0 ? initialCash : equity.value(n - 1);
+        return compute(EquityStats.of(initialCash, equity), fills, barsPerYear);
+    }
 
-        double peak = initialCash;
-        double maxDrawdown = 0;
-        double previous = initialCash;
-        double mean = 0;
-        double m2 = 0;
-        int returns = 0;
-        for (int i = 0; i < n; i++) {
-            double v = equity.value(i);
-            if (v > peak) {
-                peak = v;
-            } else if (peak > 0) {
-                maxDrawdown = Math.max(maxDrawdown, (peak - v) / peak);
-            }
-            if (previous > 0) {
-                double r = v / previous - 1;
-                returns++;
-                double delta = r - mean;       // Welford: stable single-pass mean and variance
-                mean += delta / returns;
-                m2 += delta * (r - mean);
-            }
-            previous = v;
-        }
-        double deviation = returns > 1 ? Math.sqrt(m2 / (returns - 1)) : 0;
-        double sharpe = deviation > 0 ? mean / deviation * Math.sqrt(barsPerYear) : 0;
+    public static PerformanceMetrics compute(EquityStats stats, FillLog[] fills, double barsPerYear) {
+        final double initialCash = stats.initial();
+        final double finalValue = stats.last();
+        final long n = stats.bars();
+        double deviation = stats.returnDeviation();
+        double sharpe = deviation > 0 ? stats.meanReturn() / deviation * Math.sqrt(barsPerYear) : 0;
         double growth = finalValue / initialCash;
         double annualized = n > 0 && growth > 0 ? Math.pow(growth, barsPerYear / n) - 1 : 0;
 
@@ -69,6 +51,6 @@ public record PerformanceMetrics(double finalValue, double totalReturn, double a
             }
         }
         return new PerformanceMetrics(finalValue, growth - 1, annualized, deviation * Math.sqrt(barsPerYear), sharpe,
-                maxDrawdown, closed, wins, closed == 0 ? 0 : (double) wins / closed, commission);
+                stats.maxDrawdown(), closed, wins, closed == 0 ? 0 : (double) wins / closed, commission);
     }
 }
