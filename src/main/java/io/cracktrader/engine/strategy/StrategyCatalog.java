@@ -32,6 +32,39 @@ public final class StrategyCatalog {
                                 "Distance from the average, as a fraction, that triggers a trade"),
                         ParameterSpec.bool("printlog", false, "Log every fill of the run")),
                 p -> new TestStrategy((Integer) p.get("period"), (Double) p.get("threshold"))));
+        register(new StrategyType("RsiMeanReversion",
+                "Long only: buy when RSI closes below `oversold`, sell when it closes above `overbought`.",
+                List.of(ParameterSpec.integer("rsi_period", 14, 2, 500, "Bars in the RSI (Wilder)"),
+                        ParameterSpec.number("oversold", 30, 1, 99, "RSI level that opens a position"),
+                        ParameterSpec.number("overbought", 70, 1, 99, "RSI level that closes it"),
+                        ParameterSpec.bool("printlog", false, "Log every fill of the run")),
+                p -> new RsiMeanReversion((Integer) p.get("rsi_period"), (Double) p.get("oversold"),
+                        (Double) p.get("overbought"))));
+        register(new StrategyType("BollingerBreakout",
+                "Long only: buy when the close breaks above the upper Bollinger band, sell below the middle band.",
+                List.of(ParameterSpec.integer("period", 20, 2, 1000, "Bars in the bands' moving average"),
+                        ParameterSpec.number("num_std", 2.0, 0.1, 10, "Band distance in standard deviations"),
+                        ParameterSpec.bool("printlog", false, "Log every fill of the run")),
+                p -> new BollingerBreakout((Integer) p.get("period"), (Double) p.get("num_std"))));
+        register(new StrategyType("MacdMomentum",
+                "Long only: buy when the MACD line crosses above its signal line, sell when it crosses below.",
+                List.of(ParameterSpec.integer("fast_period", 12, 1, 500, "Bars in the fast EMA"),
+                        ParameterSpec.integer("slow_period", 26, 2, 1000, "Bars in the slow EMA"),
+                        ParameterSpec.integer("signal_period", 9, 1, 500, "Bars in the signal line's EMA"),
+                        ParameterSpec.bool("printlog", false, "Log every fill of the run")),
+                p -> new MacdMomentum((Integer) p.get("fast_period"), (Integer) p.get("slow_period"),
+                        (Integer) p.get("signal_period"))));
+        register(new StrategyType("DonchianBreakout",
+                "Long only: buy when the close exceeds the highest high of the previous `entry_period` bars, "
+                        + "sell when it falls below the lowest low of the previous `exit_period` bars.",
+                List.of(ParameterSpec.integer("entry_period", 20, 2, 1000, "Bars in the entry channel"),
+                        ParameterSpec.integer("exit_period", 10, 2, 1000, "Bars in the exit channel"),
+                        ParameterSpec.bool("printlog", false, "Log every fill of the run")),
+                p -> new DonchianBreakout((Integer) p.get("entry_period"), (Integer) p.get("exit_period"))));
+        register(new StrategyType("BuyAndHold",
+                "Buys with all cash at the second bar's open and holds to the end: the benchmark.",
+                List.of(ParameterSpec.bool("printlog", false, "Log every fill of the run")),
+                p -> new BuyAndHold()));
     }
 
     private void register(StrategyType type) {
@@ -52,9 +85,12 @@ public final class StrategyCatalog {
      */
     public static Map<String, String> crossCheck(String type, Map<String, Object> resolved) {
         Map<String, String> errors = new LinkedHashMap<>();
-        if ("MovingAverageCross".equals(type)
+        if (("MovingAverageCross".equals(type) || "MacdMomentum".equals(type))
                 && (Integer) resolved.get("fast_period") >= (Integer) resolved.get("slow_period")) {
             errors.put("fast_period", "must be smaller than slow_period (" + resolved.get("slow_period") + ")");
+        }
+        if ("RsiMeanReversion".equals(type) && (Double) resolved.get("oversold") >= (Double) resolved.get("overbought")) {
+            errors.put("oversold", "must be below overbought (" + resolved.get("overbought") + ")");
         }
         return errors;
     }
