@@ -54,6 +54,10 @@ public final class TradingLoop {
     private final EquityCurve equity;
     private final EquityStats stats;
     private final double initialCash;
+    private final double commission;
+    private final double slippage;
+    private double benchmarkSize = Double.NaN;
+    private double benchmarkCash;
 
     /** A loop that keeps the full equity curve, pre-sized for {@code expectedBars}. */
     public TradingLoop(BarSeries bars, Strategy strategy, double initialCash, double commission, double slippage,
@@ -70,6 +74,8 @@ public final class TradingLoop {
         this.broker = new NextOpenBroker(initialCash, commission, slippage, 64, listener);
         this.equity = equity;
         this.stats = new EquityStats(initialCash);
+        this.commission = commission;
+        this.slippage = slippage;
     }
 
     /** Shows bar {@code i} to the strategy without trading, to warm up its indicators. */
@@ -81,10 +87,17 @@ public final class TradingLoop {
     public void onBar(int i) {
         broker.onBarOpen(bars.time(i), bars.open(i));
         strategy.onBar(bars, i, broker);
-        final double value = broker.equity(bars.close(i));
-        stats.record(value);
+        final double close = bars.close(i);
+        final double value = broker.equity(close);
+        stats.record(value, broker.position() > 0);
         if (equity != null) {
-            equity.record(bars.time(i), value, broker.cash());
+            if (Double.isNaN(benchmarkSize)) {
+                // Buy and hold: all the cash at this first traded bar's open, with the run's costs.
+                double price = bars.open(i) * (1 + slippage);
+                benchmarkSize = initialCash / (price * (1 + commission));
+                benchmarkCash = Math.max(0.0, initialCash - benchmarkSize * price * (1 + commission));
+            }
+            equity.record(bars.time(i), value, broker.cash(), benchmarkCash + benchmarkSize * close);
         }
     }
 

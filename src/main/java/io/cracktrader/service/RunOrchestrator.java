@@ -541,7 +541,9 @@ public class RunOrchestrator {
                 continue;
             }
             last = i;
-            out.add(new EquityPointView(Instant.ofEpochMilli(e.time(i)), e.value(i), e.cash(i), e.value(i) - initialCash));
+            double benchmark = e.benchmark(i);
+            out.add(new EquityPointView(Instant.ofEpochMilli(e.time(i)), e.value(i), e.cash(i), e.value(i) - initialCash,
+                    Double.isNaN(benchmark) ? null : benchmark));
         }
         return out;
     }
@@ -559,7 +561,7 @@ public class RunOrchestrator {
                 finishedAt, run.startedAt == null ? null : run.runtimeSeconds(now), progress,
                 run.control.barsProcessed(), spec.initialCash(), Double.isNaN(cash) ? null : cash,
                 Double.isNaN(value) ? null : value, trades,
-                outcome == null ? null : writeJson(PerformanceView.of(outcome.metrics())),
+                outcome == null ? null : writeJson(PerformanceView.of(outcome.metrics(), outcome.benchmarkReturn())),
                 outcome == null ? null : writeJson(outcome.positions()));
     }
 

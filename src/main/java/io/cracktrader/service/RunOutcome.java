@@ -5,6 +5,7 @@ import io.cracktrader.engine.broker.FillLog;
 import io.cracktrader.engine.broker.NextOpenBroker;
 import io.cracktrader.engine.data.BarSeries;
 import io.cracktrader.engine.metrics.EquityCurve;
+import io.cracktrader.engine.metrics.EquityStats;
 import io.cracktrader.engine.metrics.PerformanceMetrics;
 import io.cracktrader.service.view.PositionView;
 import io.cracktrader.store.TradeRow;
@@ -16,8 +17,8 @@ import java.util.List;
  * What a run produced, assembled from its per-symbol sleeves: every fill in time order, the
  * portfolio equity curve, metrics, open positions and final cash.
  */
-record RunOutcome(List<TradeRow> trades, EquityCurve equity, PerformanceMetrics metrics, List<PositionView> positions,
-                  double cash) {
+record RunOutcome(List<TradeRow> trades, EquityCurve equity, PerformanceMetrics metrics, double benchmarkReturn,
+                  List<PositionView> positions, double cash) {
 
     /**
      * @param loops one per symbol; null for a symbol never traded because the run stopped first
@@ -27,7 +28,6 @@ record RunOutcome(List<TradeRow> trades, EquityCurve equity, PerformanceMetrics 
         List<TradeRow> trades = new ArrayList<>();
         List<PositionView> positions = new ArrayList<>();
         List<EquityCurve> curves = new ArrayList<>();
-        List<FillLog> logs = new ArrayList<>();
         double cash = 0;
         for (TradingLoop loop : loops) {
             if (loop == null) {
@@ -50,7 +50,6 @@ record RunOutcome(List<TradeRow> trades, EquityCurve equity, PerformanceMetrics 
             }
             cash += broker.cash();
             curves.add(loop.equity());
-            logs.add(fills);
         }
         trades.sort(Comparator.comparingLong(TradeRow::time)); // stable: symbol order within a bar
         List<TradeRow> numbered = new ArrayList<>(trades.size());
@@ -63,9 +62,30 @@ record RunOutcome(List<TradeRow> trades, EquityCurve equity, PerformanceMetrics 
         java.util.Arrays.fill(starting, sleeveCash);
         EquityCurve equity = curves.isEmpty() ? new EquityCurve(0)
                 : withCash(EquityCurve.combine(curves.toArray(EquityCurve[]::new), starting), untraded);
-        PerformanceMetrics metrics = PerformanceMetrics.compute(initialCash, equity, logs.toArray(FillLog[]::new),
-                barsPerYear);
-        return new RunOutcome(numbered, equity, metrics, positions, cash);
+
+        double commission = 0;
+        int closed = 0;
+        for (TradeRow t : numbered) {
+            commission += t.commission();
+            closed += t.pnl() == null ? 0 : 1;
+        }
+        double[] pnl = new double[closed];
+        int k = 0;
+        for (TradeRow t : numbered) {
+            if (t.pnl() != null) {
+                pnl[k++] = t.pnl();
+            }
+        }
+        double exposure = 0;
+        for (TradingLoop loop : loops) {
+            exposure += loop == null ? 0 : loop.stats().exposure() / loops.length;
+        }
+        int n = equity.size();
+        double years = n > 1 ? (equity.time(n - 1) - equity.time(0)) / (365.0 * 86_400_000) : 0;
+        PerformanceMetrics metrics = PerformanceMetrics.compute(EquityStats.of(initialCash, equity), pnl, commission,
+                barsPerYear, years, exposure);
+        double benchmarkReturn = n == 0 ? Double.NaN : equity.benchmark(n - 1) / initialCash - 1;
+        return new RunOutcome(numbered, equity, metrics, benchmarkReturn, positions, cash);
     }
 
     /** Adds the cash of never-traded sleeves to every point. */
@@ -75,7 +95,7 @@ record RunOutcome(List<TradeRow> trades, EquityCurve equity, PerformanceMetrics 
         }
         EquityCurve out = new EquityCurve(curve.size());
         for (int i = 0; i < curve.size(); i++) {
-            out.record(curve.time(i), curve.value(i) + extra, curve.cash(i) + extra);
+            out.record(curve.time(i), curve.value(i) + extra, curve.cash(i) + extra, curve.benchmark(i) + extra);
         }
         return out;
     }

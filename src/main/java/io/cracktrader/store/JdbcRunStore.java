@@ -311,19 +311,22 @@ public class JdbcRunStore implements RunStore {
                 rs.getString(21));
     }
 
+    /** 32 bytes a point: time, value, cash, benchmark. */
     static byte[] pack(EquityCurve e) {
-        ByteBuffer buf = ByteBuffer.allocate(e.size() * 24);
+        ByteBuffer buf = ByteBuffer.allocate(e.size() * 32);
         for (int i = 0; i < e.size(); i++) {
-            buf.putLong(e.time(i)).putDouble(e.value(i)).putDouble(e.cash(i));
+            buf.putLong(e.time(i)).putDouble(e.value(i)).putDouble(e.cash(i)).putDouble(e.benchmark(i));
         }
         return buf.array();
     }
 
+    /** Reads 32-byte points, or the 24-byte points (no benchmark) written before the benchmark existed. */
     static EquityCurve unpack(int points, byte[] data) {
         EquityCurve e = new EquityCurve(points);
         ByteBuffer buf = ByteBuffer.wrap(data);
+        boolean withBenchmark = points > 0 && data.length == points * 32;
         for (int i = 0; i < points; i++) {
-            e.record(buf.getLong(), buf.getDouble(), buf.getDouble());
+            e.record(buf.getLong(), buf.getDouble(), buf.getDouble(), withBenchmark ? buf.getDouble() : Double.NaN);
         }
         return e;
     }

@@ -122,6 +122,17 @@ class RunnerApiTest {
         }
         int closed = trades.size() / 2;
         assertEquals(closed, results.getInt("performance_metrics.total_trades"));
+        // The wider analytics, and the buy-and-hold benchmark beside every equity point.
+        Map<String, Object> metrics = results.getMap("performance_metrics");
+        for (String key : List.of("cagr", "sortino_ratio", "calmar_ratio", "volatility", "max_drawdown_duration_bars",
+                "exposure", "profit_factor", "expectancy", "sqn", "best_trade", "worst_trade", "longest_win_streak",
+                "longest_loss_streak", "benchmark_return")) {
+            assertTrue(metrics.containsKey(key), "missing " + key);
+        }
+        double lastBenchmark = ((Number) equity.get(equity.size() - 1).get("benchmark")).doubleValue();
+        assertEquals(lastBenchmark / 10_000 - 1, results.getDouble("performance_metrics.benchmark_return"), 1e-12);
+        double exposure = results.getDouble("performance_metrics.exposure");
+        assertTrue(exposure > 0 && exposure < 1, "exposure " + exposure);
         // 1,464 hourly bars from Jan 1 to Mar 1 23:00.
         given().get("/api/v1/runs/" + runId).then().body("bars_processed", is(1464)).body("progress", is(1.0));
     }
