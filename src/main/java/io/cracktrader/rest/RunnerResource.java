@@ -10,6 +10,7 @@ import io.cracktrader.health.ServiceHealth;
 import io.cracktrader.service.RunMode;
 import io.cracktrader.service.RunOrchestrator;
 import io.cracktrader.service.RunRequest;
+import io.cracktrader.service.StrategyService;
 import io.cracktrader.service.view.DetailedStatusView;
 import io.cracktrader.service.view.ResultsView;
 import io.cracktrader.service.view.RunView;
@@ -43,13 +44,15 @@ public class RunnerResource {
     private final StrategyCatalog strategies;
     private final ExchangeRegistry exchanges;
     private final ServiceHealth health;
+    private final StrategyService strategyService;
 
     public RunnerResource(RunOrchestrator runs, StrategyCatalog strategies, ExchangeRegistry exchanges,
-                          ServiceHealth health) {
+                          ServiceHealth health, StrategyService strategyService) {
         this.runs = runs;
         this.strategies = strategies;
         this.exchanges = exchanges;
         this.health = health;
+        this.strategyService = strategyService;
     }
 
     @GET
@@ -93,6 +96,31 @@ public class RunnerResource {
             throw ApiException.notFound("No strategy type called " + name);
         }
         return StrategyList.StrategyInfo.of(type);
+    }
+
+    @POST
+    @Path("/strategies")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add a rule strategy: entry and exit conditions built from indicators, prices, "
+            + "comparisons (gt, gte, lt, lte), crosses (cross_above, cross_below) and and/or/not; runs can use it at once")
+    @APIResponse(responseCode = "201", description = "Added")
+    @APIResponse(responseCode = "409", description = "The name is taken",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public Uni<Response> addRuleStrategy(StrategyService.RuleRequest request) {
+        return strategyService.create(request).map(type -> Response.created(
+                java.net.URI.create("/api/v1/strategies/" + type.name())).entity(StrategyList.StrategyInfo.of(type)).build());
+    }
+
+    @DELETE
+    @Path("/strategies/{name}")
+    @Operation(summary = "Delete a rule strategy (built-in ones stay); runs made with it keep their results")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", description = "Built in",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public Uni<Response> deleteRuleStrategy(@PathParam("name") String name) {
+        return strategyService.delete(name).onItem().ifNull()
+                .failWith(() -> ApiException.notFound("No strategy type called " + name))
+                .map(x -> Response.noContent().build());
     }
 
     @GET

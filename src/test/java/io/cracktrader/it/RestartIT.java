@@ -80,11 +80,19 @@ class RestartIT {
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 api().get("/api/v1/runs/" + paper).then().extract().<Integer>path("bars_processed") > 20);
 
+        Map<String, Object> above = Map.of("cross_above", List.of(Map.of("indicator", "ema", "period", 5),
+                Map.of("indicator", "ema", "period", 20)));
+        Map<String, Object> below = Map.of("cross_below", List.of(Map.of("indicator", "ema", "period", 5),
+                Map.of("indicator", "ema", "period", 20)));
+        api().body(Map.of("name", "EmaCrossRule", "entry", above, "exit", below)).post("/api/v1/strategies")
+                .then().statusCode(201);
+
         first.destroy(); // SIGTERM
         assertEquals(0, first.waitFor() == 0 || first.exitValue() == 143 ? 0 : first.exitValue());
         start();
 
         api().get("/api/v1/runs/" + paper).then().statusCode(200).body("status", is("stopped"));
+        api().get("/api/v1/strategies/EmaCrossRule").then().statusCode(200).body("kind", is("rule"));
         int fills = api().get("/api/v1/runs/" + paper + "/trades").then().statusCode(200)
                 .extract().path("pagination.total");
         assertTrue(fills > 0, "the paper run's fills were kept");

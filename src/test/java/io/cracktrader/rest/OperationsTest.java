@@ -67,8 +67,10 @@ class OperationsTest {
         Map<String, Map<String, Object>> paths = doc.getMap("paths");
         Map<String, List<String>> expected = Map.ofEntries(
                 Map.entry("/api/v1/health", List.of("get")), Map.entry("/api/v1/status", List.of("get")),
-                Map.entry("/api/v1/status/detailed", List.of("get")), Map.entry("/api/v1/strategies", List.of("get")),
-                Map.entry("/api/v1/strategies/{name}", List.of("get")), Map.entry("/api/v1/exchanges", List.of("get")),
+                Map.entry("/api/v1/strategies", List.of("get", "post")),
+                Map.entry("/api/v1/status/detailed", List.of("get")),
+                Map.entry("/api/v1/strategies/{name}", List.of("get", "delete")),
+                Map.entry("/api/v1/exchanges", List.of("get")),
                 Map.entry("/api/v1/results", List.of("get")), Map.entry("/api/v1/run/backtest", List.of("post")),
                 Map.entry("/api/v1/run/live", List.of("post")), Map.entry("/api/v1/run/stop", List.of("post")),
                 Map.entry("/api/v1/run/reset", List.of("delete")), Map.entry("/api/v1/runs", List.of("get", "post")),

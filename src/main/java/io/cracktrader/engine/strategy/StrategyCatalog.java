@@ -1,13 +1,17 @@
 package io.cracktrader.engine.strategy;
 
+import io.cracktrader.engine.strategy.rule.RuleCompiler;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The built-in strategy types, by name. */
+/**
+ * The strategy types runs can use, by name: the built-in ones and the rule strategies users add.
+ * Reads are lock-free on an immutable map that writers replace.
+ */
 public final class StrategyCatalog {
-    private final Map<String, StrategyType> types = new LinkedHashMap<>();
+    private volatile Map<String, StrategyType> types = new LinkedHashMap<>();
 
     public StrategyCatalog() {
         register(new StrategyType("MovingAverageCross",
@@ -67,8 +71,37 @@ public final class StrategyCatalog {
                 p -> new BuyAndHold()));
     }
 
-    private void register(StrategyType type) {
-        types.put(type.name(), type);
+    private synchronized void register(StrategyType type) {
+        Map<String, StrategyType> next = new LinkedHashMap<>(types);
+        next.put(type.name(), type);
+        types = next;
+    }
+
+    /**
+     * Adds a rule strategy; every run compiles its own instance from {@code definition}, which must
+     * already compile (see {@link RuleCompiler#compile}). Returns false when the name is taken.
+     */
+    public synchronized boolean addRule(String name, String description, Map<String, Object> definition) {
+        if (types.containsKey(name)) {
+            return false;
+        }
+        RuleCompiler.compile(definition);
+        register(new StrategyType(name, description == null ? "Rule strategy" : description,
+                List.of(ParameterSpec.bool("printlog", false, "Log every fill of the run")),
+                p -> RuleCompiler.compile(definition), Map.copyOf(definition)));
+        return true;
+    }
+
+    /** Removes a rule strategy; built-in types stay. Returns whether one was removed. */
+    public synchronized boolean removeRule(String name) {
+        StrategyType type = types.get(name);
+        if (type == null || type.builtIn()) {
+            return false;
+        }
+        Map<String, StrategyType> next = new LinkedHashMap<>(types);
+        next.remove(name);
+        types = next;
+        return true;
     }
 
     /** The type called {@code name}, or null. */

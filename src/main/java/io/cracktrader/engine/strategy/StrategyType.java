@@ -7,10 +7,21 @@ import java.util.function.Function;
 
 /**
  * A kind of strategy users can run: its name, what it does, its parameters, and how to build one
- * instance per symbol from validated parameters.
+ * instance per symbol from validated parameters. {@code definition} is the rule definition of a
+ * strategy added by a user (see {@code rule.RuleCompiler}); null for the built-in ones.
  */
 public record StrategyType(String name, String description, List<ParameterSpec> parameters,
-                           Function<Map<String, Object>, Strategy> factory) {
+                           Function<Map<String, Object>, Strategy> factory, Map<String, Object> definition) {
+
+    /** A built-in type. */
+    public StrategyType(String name, String description, List<ParameterSpec> parameters,
+                        Function<Map<String, Object>, Strategy> factory) {
+        this(name, description, parameters, factory, null);
+    }
+
+    public boolean builtIn() {
+        return definition == null;
+    }
 
     /**
      * Checks user-supplied parameters against the schema. Returns one message per bad parameter,

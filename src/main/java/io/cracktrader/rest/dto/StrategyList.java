@@ -16,13 +16,17 @@ public record StrategyList(@Schema(description = "Names of the strategy types") 
                            List<StrategyInfo> details) {
 
     @RegisterForReflection
-    public record StrategyInfo(String name, String description, Map<String, Parameter> parameters) {
+    public record StrategyInfo(String name, String description,
+                               @Schema(enumeration = {"built_in", "rule"}) String kind,
+                               Map<String, Parameter> parameters,
+                               @Schema(description = "For rule strategies: the entry and exit rules") Map<String, Object> definition) {
         public static StrategyInfo of(StrategyType type) {
             Map<String, Parameter> params = new LinkedHashMap<>();
             for (ParameterSpec p : type.parameters()) {
                 params.put(p.name(), new Parameter(p.type(), p.defaultValue(), p.min(), p.max(), p.description()));
             }
-            return new StrategyInfo(type.name(), type.description(), params);
+            return new StrategyInfo(type.name(), type.description(), type.builtIn() ? "built_in" : "rule", params,
+                    type.definition());
         }
     }
 

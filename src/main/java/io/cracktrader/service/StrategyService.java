@@ -1,0 +1,102 @@
+package io.cracktrader.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cracktrader.engine.strategy.StrategyCatalog;
+import io.cracktrader.engine.strategy.StrategyType;
+import io.cracktrader.engine.strategy.rule.RuleCompiler;
+import io.cracktrader.engine.strategy.rule.RuleException;
+import io.cracktrader.error.ApiException;
+import io.cracktrader.error.ErrorCode;
+import io.cracktrader.store.RuleStrategyStore;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
+
+/** Adds and removes rule strategies: validated, compiled, stored, and available to runs at once. */
+@ApplicationScoped
+public class StrategyService {
+    private static final Logger LOG = Logger.getLogger(StrategyService.class);
+    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{1,63}");
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+
+    /** A new rule strategy as POSTed: name, description, entry and exit conditions. */
+    public record RuleRequest(String name, String description, Object entry, Object exit) {
+    }
+
+    private final StrategyCatalog catalog;
+    private final RuleStrategyStore store;
+    private final ObjectMapper json;
+
+    public StrategyService(StrategyCatalog catalog, RuleStrategyStore store, ObjectMapper json) {
+        this.catalog = catalog;
+        this.store = store;
+        this.json = json;
+    }
+
+    /** Brings back the rule strategies users added before the last restart. */
+    void load(@Observes @Priority(15) StartupEvent event) {
+        for (RuleStrategyStore.StoredRule rule : store.all()) {
+            try {
+                catalog.addRule(rule.name(), rule.description(), json.readValue(rule.definition(), MAP));
+            } catch (JsonProcessingException | RuleException e) {
+                LOG.errorf("Stored rule strategy %s no longer compiles and is skipped: %s", rule.name(), e.getMessage());
+            }
+        }
+    }
+
+    public Uni<StrategyType> create(RuleRequest request) {
+        return Uni.createFrom().item(() -> {
+            if (request == null) {
+                throw ApiException.badRequest("A JSON request body is required");
+            }
+            if (request.name() == null || !NAME.matcher(request.name()).matches()) {
+                throw ApiException.invalid(Map.of("name", "must be 2-64 letters, digits or '_', starting with a letter"));
+            }
+            Map<String, Object> definition = new LinkedHashMap<>();
+            definition.put("entry", request.entry());
+            definition.put("exit", request.exit());
+            try {
+                RuleCompiler.compile(definition);
+            } catch (RuleException e) {
+                throw new ApiException(422, ErrorCode.VALIDATION_ERROR, "Invalid rule at " + e.path(),
+                        Map.of(e.path(), e.reason()));
+            }
+            if (catalog.find(request.name()) != null) {
+                throw ApiException.conflict("A strategy called " + request.name() + " exists");
+            }
+            try {
+                store.insert(new RuleStrategyStore.StoredRule(request.name(), request.description(),
+                        json.writeValueAsString(definition), System.currentTimeMillis()));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            catalog.addRule(request.name(), request.description(), definition);
+            return catalog.find(request.name());
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    /** Deletes a rule strategy; runs made with it keep their results. Null when there is none. */
+    public Uni<Boolean> delete(String name) {
+        return Uni.createFrom().item(() -> {
+            StrategyType type = catalog.find(name);
+            if (type == null) {
+                return (Boolean) null;
+            }
+            if (type.builtIn()) {
+                throw ApiException.conflict(name + " is built in and cannot be deleted");
+            }
+            store.delete(name);
+            catalog.removeRule(name);
+            return Boolean.TRUE;
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+}
