@@ -1,8 +1,10 @@
 package io.cracktrader.engine;
 
+import io.cracktrader.engine.broker.CostModel;
 import io.cracktrader.engine.broker.FillListener;
-import io.cracktrader.engine.broker.NextOpenBroker;
+import io.cracktrader.engine.broker.OrderBroker;
 import io.cracktrader.engine.broker.OrderGateway;
+import io.cracktrader.engine.broker.Sizing;
 import io.cracktrader.engine.data.BarSeries;
 import io.cracktrader.engine.metrics.EquityCurve;
 import io.cracktrader.engine.metrics.EquityStats;
@@ -46,36 +48,99 @@ public final class TradingLoop {
         @Override
         public void exitLong() {
         }
+
+        @Override
+        public long buy(double size) {
+            return 0;
+        }
+
+        @Override
+        public long sell(double size) {
+            return 0;
+        }
+
+        @Override
+        public long buyLimit(double size, double limit) {
+            return 0;
+        }
+
+        @Override
+        public long sellLimit(double size, double limit) {
+            return 0;
+        }
+
+        @Override
+        public long buyStop(double size, double stop) {
+            return 0;
+        }
+
+        @Override
+        public long sellStop(double size, double stop) {
+            return 0;
+        }
+
+        @Override
+        public long buyStopLimit(double size, double stop, double limit) {
+            return 0;
+        }
+
+        @Override
+        public long sellStopLimit(double size, double stop, double limit) {
+            return 0;
+        }
+
+        @Override
+        public long trailingStop(double trailAmount, double trailPercent) {
+            return 0;
+        }
+
+        @Override
+        public long bracketBuy(double size, double entryLimit, double stopLoss, double takeProfit) {
+            return 0;
+        }
+
+        @Override
+        public boolean cancel(long orderId) {
+            return false;
+        }
     };
 
     private final BarSeries bars;
     private final Strategy strategy;
-    private final NextOpenBroker broker;
+    private final OrderBroker broker;
     private final EquityCurve equity;
     private final EquityStats stats;
     private final double initialCash;
-    private final double commission;
-    private final double slippage;
+    private final CostModel costs;
     private double benchmarkSize = Double.NaN;
     private double benchmarkCash;
 
-    /** A loop that keeps the full equity curve, pre-sized for {@code expectedBars}. */
+    /** A loop with percentage commission, all-in sizing, long only, keeping the full equity curve. */
     public TradingLoop(BarSeries bars, Strategy strategy, double initialCash, double commission, double slippage,
                        int expectedBars, FillListener listener) {
-        this(bars, strategy, initialCash, commission, slippage, new EquityCurve(expectedBars), listener);
+        this(bars, strategy, initialCash, new CostModel(commission, 0, slippage), Sizing.ALL_IN, false,
+                new EquityCurve(expectedBars), listener);
     }
 
-    /** @param equity where to record the curve, or null to keep statistics only */
+    /** As above; {@code equity} null keeps statistics only. */
     public TradingLoop(BarSeries bars, Strategy strategy, double initialCash, double commission, double slippage,
                        EquityCurve equity, FillListener listener) {
+        this(bars, strategy, initialCash, new CostModel(commission, 0, slippage), Sizing.ALL_IN, false, equity, listener);
+    }
+
+    /**
+     * @param equity where to record the curve, or null to keep statistics only
+     * @param allowShort whether sells may open short positions
+     */
+    public TradingLoop(BarSeries bars, Strategy strategy, double initialCash, CostModel costs, Sizing sizing,
+                       boolean allowShort, EquityCurve equity, FillListener listener) {
         this.bars = bars;
         this.strategy = strategy;
         this.initialCash = initialCash;
-        this.broker = new NextOpenBroker(initialCash, commission, slippage, 64, listener);
+        this.costs = costs;
+        this.broker = new OrderBroker(initialCash, costs, sizing, allowShort, 64, listener);
         this.equity = equity;
         this.stats = new EquityStats(initialCash);
-        this.commission = commission;
-        this.slippage = slippage;
     }
 
     /** Shows bar {@code i} to the strategy without trading, to warm up its indicators. */
@@ -85,17 +150,17 @@ public final class TradingLoop {
 
     /** Trades bar {@code i}. */
     public void onBar(int i) {
-        broker.onBarOpen(bars.time(i), bars.open(i));
+        broker.onBar(bars.time(i), bars.open(i), bars.high(i), bars.low(i), bars.close(i));
         strategy.onBar(bars, i, broker);
         final double close = bars.close(i);
         final double value = broker.equity(close);
-        stats.record(value, broker.position() > 0);
+        stats.record(value, broker.position() != 0);
         if (equity != null) {
             if (Double.isNaN(benchmarkSize)) {
                 // Buy and hold: all the cash at this first traded bar's open, with the run's costs.
-                double price = bars.open(i) * (1 + slippage);
-                benchmarkSize = initialCash / (price * (1 + commission));
-                benchmarkCash = Math.max(0.0, initialCash - benchmarkSize * price * (1 + commission));
+                double price = bars.open(i) * (1 + costs.slippage());
+                benchmarkSize = (initialCash - costs.fixedCommission()) / (price * (1 + costs.commissionRate()));
+                benchmarkCash = Math.max(0.0, initialCash - benchmarkSize * price - costs.commission(benchmarkSize * price));
             }
             equity.record(bars.time(i), value, broker.cash(), benchmarkCash + benchmarkSize * close);
         }
@@ -119,7 +184,7 @@ public final class TradingLoop {
         return bars;
     }
 
-    public NextOpenBroker broker() {
+    public OrderBroker broker() {
         return broker;
     }
 

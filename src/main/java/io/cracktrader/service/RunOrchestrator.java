@@ -6,6 +6,7 @@ import io.cracktrader.config.CracktraderConfig;
 import io.cracktrader.engine.Backtest;
 import io.cracktrader.engine.TradingLoop;
 import io.cracktrader.engine.broker.FillListener;
+import io.cracktrader.engine.broker.Sizing;
 import io.cracktrader.engine.data.BarSeries;
 import io.cracktrader.engine.metrics.EquityCurve;
 import io.cracktrader.error.ApiException;
@@ -335,8 +336,10 @@ public class RunOrchestrator {
         double sleeveCash = spec.initialCash() / spec.symbols().size();
         TradingLoop[] loops = new TradingLoop[data.size()];
         for (int k = 0; k < data.size() && !run.control.stopRequested(); k++) {
-            loops[k] = Backtest.run(data.get(k), spec.strategy().create(spec.parameters()), sleeveCash,
-                    spec.commission(), spec.slippage(), fillListener(run, data.get(k).symbol()), run.control);
+            BarSeries bars = data.get(k);
+            loops[k] = Backtest.run(new TradingLoop(bars, spec.strategy().create(spec.parameters()), sleeveCash,
+                    spec.costs(), spec.sizing(), spec.allowShort(), new EquityCurve(bars.size()),
+                    fillListener(run, bars.symbol())), run.control);
         }
         return RunOutcome.of(loops, sleeveCash, spec.initialCash(), spec.timeframe().barsPerYear());
     }
@@ -383,8 +386,8 @@ public class RunOrchestrator {
         for (int k = 0; k < n; k++) {
             markets[k] = new SyntheticMarket(spec.symbols().get(k));
             BarSeries bars = markets[k].bars(spec.timeframe(), marketStart - warmup * step, marketStart, run.control);
-            loops[k] = new TradingLoop(bars, spec.strategy().create(spec.parameters()), sleeveCash, spec.commission(),
-                    spec.slippage(), 1024, fillListener(run, spec.symbols().get(k)));
+            loops[k] = new TradingLoop(bars, spec.strategy().create(spec.parameters()), sleeveCash, spec.costs(),
+                    spec.sizing(), spec.allowShort(), new EquityCurve(1024), fillListener(run, spec.symbols().get(k)));
             for (int i = 0; i < bars.size(); i++) {
                 loops[k].warmUp(i);
             }
@@ -567,10 +570,14 @@ public class RunOrchestrator {
 
     /** The normalised request, as stored and shown back: every default filled in, never the credentials. */
     private String requestJson(RunSpec spec) {
+        Sizing sizing = spec.sizing();
         return writeJson(new RunRequest(spec.strategy().name(), spec.parameters(), spec.symbols(), spec.timeframe().code(),
                 Instant.ofEpochMilli(spec.fromMillis()).toString(), Instant.ofEpochMilli(spec.toMillis()).toString(),
                 spec.initialCash(), spec.dataset() == null ? spec.exchange() : null, null, spec.mode().code(),
-                spec.commission(), spec.slippage(), spec.dataset()));
+                spec.commission(), spec.slippage(), spec.dataset(),
+                new RunRequest.SizingRequest(sizing.mode().name().toLowerCase(java.util.Locale.ROOT), sizing.value(),
+                        sizing.mode() == Sizing.Mode.RISK ? sizing.stopDistance() : null),
+                spec.fixedCommission(), spec.allowShort()));
     }
 
     private RunRequest parseRequest(String text) {

@@ -2,7 +2,7 @@ package io.cracktrader.service;
 
 import io.cracktrader.engine.TradingLoop;
 import io.cracktrader.engine.broker.FillLog;
-import io.cracktrader.engine.broker.NextOpenBroker;
+import io.cracktrader.engine.broker.OrderBroker;
 import io.cracktrader.engine.data.BarSeries;
 import io.cracktrader.engine.metrics.EquityCurve;
 import io.cracktrader.engine.metrics.EquityStats;
@@ -35,7 +35,7 @@ record RunOutcome(List<TradeRow> trades, EquityCurve equity, PerformanceMetrics 
                 continue;
             }
             BarSeries bars = loop.bars();
-            NextOpenBroker broker = loop.broker();
+            OrderBroker broker = loop.broker();
             FillLog fills = broker.fills();
             for (int i = 0; i < fills.count(); i++) {
                 double pnl = fills.pnl(i);
@@ -43,9 +43,10 @@ record RunOutcome(List<TradeRow> trades, EquityCurve equity, PerformanceMetrics 
                         fills.size(i), fills.price(i), fills.commission(i), Double.isNaN(pnl) ? null : pnl));
             }
             long traded = loop.barsTraded();
-            if (broker.position() > 0 && traded > 0) {
+            if (broker.position() != 0 && traded > 0) {
                 double mark = bars.close((int) traded - 1);
-                positions.add(new PositionView(bars.symbol(), "long", broker.position(), broker.entryPrice(), mark,
+                positions.add(new PositionView(bars.symbol(), broker.position() > 0 ? "long" : "short",
+                        Math.abs(broker.position()), broker.entryPrice(), mark,
                         (mark - broker.entryPrice()) * broker.position()));
             }
             cash += broker.cash();

@@ -43,5 +43,24 @@ public record RunRequest(
         Double slippage,
         @Schema(description = "Name of an imported dataset (POST /api/v1/datasets) to backtest on instead of exchange "
                 + "data; timeframe and symbol come from the dataset, dates default to its whole span")
-        String dataset) {
+        String dataset,
+        @Schema(description = "How many units an entry buys; default all-in: the whole cash after commission")
+        SizingRequest sizing,
+        @Schema(description = "Commission per fill in the quote currency, on top of the percentage", defaultValue = "0")
+        Double fixedCommission,
+        @Schema(description = "Whether sells may open short positions", defaultValue = "false")
+        Boolean allowShort) {
+
+    /** Position sizing of a run. */
+    @RegisterForReflection
+    @Schema(name = "Sizing")
+    public record SizingRequest(
+            @Schema(enumeration = {"all_in", "fixed_amount", "percent_equity", "risk"}, defaultValue = "all_in",
+                    description = "all_in: `value` (fraction, default 1) of the cash; fixed_amount: `value` in the quote "
+                            + "currency; percent_equity: `value` (fraction) of equity; risk: lose `value` (fraction) "
+                            + "of equity if the price falls `stop_distance` (fraction) below the entry")
+            String mode,
+            Double value,
+            Double stopDistance) {
+    }
 }

@@ -1,5 +1,7 @@
 package io.cracktrader.service;
 
+import io.cracktrader.engine.broker.CostModel;
+import io.cracktrader.engine.broker.Sizing;
 import io.cracktrader.engine.data.Timeframe;
 import io.cracktrader.engine.strategy.StrategyType;
 import java.util.List;
@@ -11,7 +13,13 @@ import java.util.Map;
  */
 public record RunSpec(RunMode mode, StrategyType strategy, Map<String, Object> parameters, List<String> symbols,
                       Timeframe timeframe, long fromMillis, long toMillis, double initialCash, String exchange,
-                      double commission, double slippage, String dataset) {
+                      double commission, double slippage, String dataset, double fixedCommission, Sizing sizing,
+                      boolean allowShort) {
+
+    public CostModel costs() {
+        return new CostModel(commission, fixedCommission, slippage);
+    }
+
 
     public static final String DATASET = "dataset";
 

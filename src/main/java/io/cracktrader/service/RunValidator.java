@@ -1,6 +1,7 @@
 package io.cracktrader.service;
 
 import io.cracktrader.config.CracktraderConfig;
+import io.cracktrader.engine.broker.Sizing;
 import io.cracktrader.engine.data.Timeframe;
 import io.cracktrader.engine.strategy.StrategyCatalog;
 import io.cracktrader.engine.strategy.StrategyType;
@@ -161,6 +162,12 @@ public class RunValidator {
             errors.put("slippage", "must be a fraction between 0 and 0.1");
         }
 
+        double fixedCommission = r.fixedCommission() == null ? 0 : r.fixedCommission();
+        if (!(fixedCommission >= 0) || Double.isInfinite(fixedCommission)) {
+            errors.put("fixed_commission", "must be zero or a positive amount");
+        }
+        Sizing sizing = sizing(r.sizing(), errors);
+
         Long start = parseTime(r.startDate(), "start_date", errors);
         Long end = parseTime(r.endDate(), "end_date", errors);
         long from = 0;
@@ -191,7 +198,46 @@ public class RunValidator {
             throw ApiException.invalid(errors);
         }
         return new RunSpec(mode, type, parameters, List.copyOf(symbols), timeframe, from, to, cash, exchangeName,
-                commission, slippage, r.dataset());
+                commission, slippage, r.dataset(), fixedCommission, sizing, Boolean.TRUE.equals(r.allowShort()));
+    }
+
+    private static Sizing sizing(RunRequest.SizingRequest s, Map<String, String> errors) {
+        if (s == null) {
+            return Sizing.ALL_IN;
+        }
+        String mode = s.mode() == null ? "all_in" : s.mode();
+        double value = s.value() == null ? Double.NaN : s.value();
+        switch (mode) {
+            case "all_in":
+                value = Double.isNaN(value) ? 1 : value;
+                if (!(value > 0 && value <= 1)) {
+                    errors.put("sizing.value", "all_in takes a fraction of the cash above 0 and at most 1");
+                }
+                return new Sizing(Sizing.Mode.ALL_IN, value, 0);
+            case "fixed_amount":
+                if (!(value > 0) || Double.isInfinite(value)) {
+                    errors.put("sizing.value", "fixed_amount takes a positive amount of the quote currency");
+                }
+                return new Sizing(Sizing.Mode.FIXED_AMOUNT, value, 0);
+            case "percent_equity":
+                if (!(value > 0 && value <= 1)) {
+                    errors.put("sizing.value", "percent_equity takes a fraction of equity above 0 and at most 1");
+                }
+                return new Sizing(Sizing.Mode.PERCENT_EQUITY, value, 0);
+            case "risk": {
+                double stop = s.stopDistance() == null ? Double.NaN : s.stopDistance();
+                if (!(value > 0 && value <= 1)) {
+                    errors.put("sizing.value", "risk takes the fraction of equity to risk, above 0 and at most 1");
+                }
+                if (!(stop > 0 && stop < 1)) {
+                    errors.put("sizing.stop_distance", "risk needs the stop distance below the entry, a fraction in (0, 1)");
+                }
+                return new Sizing(Sizing.Mode.RISK, value, stop);
+            }
+            default:
+                errors.put("sizing.mode", "must be one of all_in, fixed_amount, percent_equity, risk");
+                return Sizing.ALL_IN;
+        }
     }
 
     private static Long parseTime(String text, String field, Map<String, String> errors) {

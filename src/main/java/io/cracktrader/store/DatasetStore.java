@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cracktrader.config.CracktraderConfig;
 import io.cracktrader.engine.data.BarSeries;
 import io.cracktrader.engine.data.Timeframe;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,11 +39,13 @@ public class DatasetStore {
     private static final byte[] MAGIC = {'C', 'T', 'B', 'A', 'R', 'S', 0, 1};
     private static final String SUFFIX = ".bars";
 
-    /** A dataset's description, stored in its file's header. Times are epoch milliseconds. */
+    /** A dataset's description, stored in its file's header (as JSON). Times are epoch milliseconds. */
+    @RegisterForReflection
     public record DatasetInfo(String name, String symbol, String timeframe, int bars, long start, long end,
                               int gapCount, List<Gap> gaps, long createdAt, long sizeBytes) {
     }
 
+    @RegisterForReflection
     public record Gap(long after, long before, long missingBars) {
     }
 

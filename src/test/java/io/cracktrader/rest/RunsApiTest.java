@@ -99,6 +99,21 @@ class RunsApiTest {
     }
 
     @Test
+    void sizingAndFixedCommissionShapeTheFills() {
+        Map<String, Object> body = new HashMap<>(Api.maCrossExample());
+        body.put("sizing", Map.of("mode", "percent_equity", "value", 0.25));
+        body.put("fixed_commission", 1.0);
+        String id = post("/api/v1/runs", body).then().statusCode(201).extract().path("run_id");
+        assertEquals("completed", Api.awaitRunEnd(id));
+        var first = given().get("/api/v1/runs/" + id + "/trades").then().statusCode(200).extract().jsonPath();
+        double value = first.getDouble("items[0].value");
+        assertEquals(2_500, value, 1e-6, "a quarter of the 10,000 equity");
+        assertEquals(value * 0.001 + 1.0, first.getDouble("items[0].commission"), 1e-9);
+        given().get("/api/v1/runs/" + id).then()
+                .body("strategy_name", is("MovingAverageCross"));
+    }
+
+    @Test
     void deleteCancelsAndRemoves() {
         String id = post("/api/v1/runs", Api.longBacktest()).then().statusCode(201).extract().path("run_id");
         given().delete("/api/v1/runs/" + id).then().statusCode(204);

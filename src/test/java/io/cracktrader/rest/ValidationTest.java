@@ -77,6 +77,19 @@ class ValidationTest {
     }
 
     @Test
+    void sizingAndCostsAreChecked() {
+        post("/api/v1/runs", Map.of("strategy_name", "TestStrategy", "symbols", List.of("BTC/USDT"),
+                "sizing", Map.of("mode", "martingale"), "fixed_commission", -1)).then().statusCode(422)
+                .body("error.details", allOf(hasKey("sizing.mode"), hasKey("fixed_commission")));
+        post("/api/v1/runs", Map.of("strategy_name", "TestStrategy", "symbols", List.of("BTC/USDT"),
+                "sizing", Map.of("mode", "risk", "value", 0.01))).then().statusCode(422)
+                .body("error.details", hasKey("sizing.stop_distance"));
+        post("/api/v1/runs", Map.of("strategy_name", "TestStrategy", "symbols", List.of("BTC/USDT"),
+                "sizing", Map.of("mode", "percent_equity", "value", 2))).then().statusCode(422)
+                .body("error.details", hasKey("sizing.value"));
+    }
+
+    @Test
     void unknownPathsMethodsAndMediaTypes() {
         given().get("/api/v1/nothing-here").then().statusCode(404).body("error.code", is("NOT_FOUND"));
         given().get("/api/v1/runs/no-such-run").then().statusCode(404).body("error.code", is("NOT_FOUND"));
