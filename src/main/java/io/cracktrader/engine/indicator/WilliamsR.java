@@ -1,22 +1,17 @@
 package io.cracktrader.engine.indicator;
 
-/** Williams %R: −100 × (highest high − close) / (highest high − lowest low) over {@code period} bars. */
+/**
+ * Williams %R: −100 × (highest high − close) / (highest high − lowest low) over {@code period} bars,
+ * which is the stochastic %K minus 100 (−50 when the range is zero).
+ */
 public final class WilliamsR {
-    private final RollingWindow highs;
-    private final RollingWindow lows;
+    private final Stochastic stochastic;
 
     public WilliamsR(int period) {
-        highs = new RollingWindow(period);
-        lows = new RollingWindow(period);
+        stochastic = new Stochastic(period, 1);
     }
 
     public double update(double high, double low, double close) {
-        highs.add(high);
-        lows.add(low);
-        if (!highs.full()) {
-            return Double.NaN;
-        }
-        double range = highs.max() - lows.min();
-        return range == 0 ? -50 : -100 * (highs.max() - close) / range;
+        return stochastic.update(high, low, close) - 100;
     }
 }
