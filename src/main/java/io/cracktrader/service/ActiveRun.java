@@ -1,7 +1,10 @@
 package io.cracktrader.service;
 
 import io.cracktrader.engine.RunControl;
+import io.cracktrader.service.view.EquityPointView;
 import io.cracktrader.service.view.TradeView;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -11,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 /** A run that has not finished yet: its spec, its control link to the engine, and its live state. */
 final class ActiveRun {
     private static final int RECENT_TRADES = 50;
+    /** Live equity points kept for a running paper run; when full, every other point is dropped. */
+    private static final int LIVE_EQUITY_POINTS = 1000;
 
     final String id;
     final RunSpec spec;
@@ -19,6 +24,9 @@ final class ActiveRun {
     final RunControl control = new RunControl();
     private final CountDownLatch finished = new CountDownLatch(1);
     private final ArrayDeque<TradeView> recentTrades = new ArrayDeque<>();
+    private final ArrayList<EquityPointView> liveEquity = new ArrayList<>();
+    private int equityStride = 1;
+    private long equitySeen;
 
     volatile RunStatus status = RunStatus.STARTING;
     volatile Long startedAt;
@@ -45,6 +53,33 @@ final class ActiveRun {
     List<TradeView> recentTrades() {
         synchronized (recentTrades) {
             return List.copyOf(recentTrades);
+        }
+    }
+
+    /**
+     * Records a bar's equity while the run is live. The curve stays bounded: when full, every other
+     * point goes and from then on only every {@code stride}-th bar is kept, so it always spans the run.
+     */
+    void addEquity(long time, double value, double cash, double benchmark) {
+        synchronized (liveEquity) {
+            if (equitySeen++ % equityStride != 0) {
+                return;
+            }
+            if (liveEquity.size() == LIVE_EQUITY_POINTS) {
+                for (int i = 0; i < LIVE_EQUITY_POINTS / 2; i++) {
+                    liveEquity.set(i, liveEquity.get(2 * i));
+                }
+                liveEquity.subList(LIVE_EQUITY_POINTS / 2, LIVE_EQUITY_POINTS).clear();
+                equityStride *= 2;
+            }
+            liveEquity.add(new EquityPointView(Instant.ofEpochMilli(time), value, cash, value - spec.initialCash(),
+                    Double.isNaN(benchmark) ? null : benchmark));
+        }
+    }
+
+    List<EquityPointView> liveEquity() {
+        synchronized (liveEquity) {
+            return List.copyOf(liveEquity);
         }
     }
 

@@ -145,7 +145,7 @@ public class RunOrchestrator {
             }
             ActiveRun run = active.get(id);
             if (run != null) {
-                return new DetailedStatusView(view(run), run.recentTrades(), List.of(), null);
+                return new DetailedStatusView(view(run), run.recentTrades(), run.liveEquity(), null);
             }
             ResultsView results = results(id, config.runs().maxResultEquityPoints());
             List<TradeView> trades = results.trades();
@@ -399,16 +399,20 @@ public class RunOrchestrator {
             if (nextOpen + step <= marketNow) {
                 double cash = 0;
                 double value = 0;
+                double benchmark = 0;
                 for (int k = 0; k < n; k++) {
                     BarSeries bars = loops[k].bars();
                     markets[k].appendBar(bars, nextOpen, step);
                     loops[k].onBar(bars.size() - 1);
                     cash += loops[k].broker().cash();
                     value += loops[k].lastValue();
+                    EquityCurve curve = loops[k].equity();
+                    benchmark += curve.benchmark(curve.size() - 1);
                 }
                 processed++;
-                nextOpen += step;
                 run.control.publish(processed, cash, value, fills(loops));
+                run.addEquity(nextOpen, value, cash, benchmark);
+                nextOpen += step;
                 continue;
             }
             long waitMillis = (long) Math.ceil((nextOpen + step - marketNow) / speed);
@@ -518,12 +522,13 @@ public class RunOrchestrator {
         List<TradeView> trades = live != null ? live.recentTrades()
                 : store.trades(id, 0, Integer.MAX_VALUE).stream().map(t -> trade(id, t)).toList();
         EquityCurve equity = live != null ? new EquityCurve(0) : store.equity(id);
+        List<EquityPointView> curve = live != null ? live.liveEquity() : equityPoints(equity, s.initialCash(), maxPoints);
         PerformanceView performance = s.metrics() == null ? null : readJson(s.metrics(), PerformanceView.class);
         List<PositionView> positions = s.positions() == null ? List.of()
                 : List.of(readJson(s.positions(), PositionView[].class));
         return new ResultsView(id, s.status(), s.mode(), s.strategyName(), s.symbols(), s.timeframe(), v.dataSource(),
-                s.initialCash(), s.equity(), v.pnl(), performance, trades, positions,
-                equityPoints(equity, s.initialCash(), maxPoints), equity.size(), s.error());
+                s.initialCash(), s.equity(), v.pnl(), performance, trades, positions, curve,
+                live != null ? curve.size() : equity.size(), s.error());
     }
 
     private static TradeView trade(String runId, TradeRow t) {

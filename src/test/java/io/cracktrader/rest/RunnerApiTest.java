@@ -199,6 +199,13 @@ class RunnerApiTest {
                 .body("value", notNullValue()).extract().<Number>path("bars_processed").doubleValue();
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
                 given().get("/api/v1/status").then().extract().<Number>path("bars_processed").doubleValue() > first + 10);
+        List<Map<String, Object>> live = given().get("/api/v1/status/detailed").then().statusCode(200)
+                .body("status", is("running")).extract().jsonPath().getList("equity_curve");
+        assertTrue(live.size() > 10, "the live curve grows with the bars");
+        for (int i = 1; i < live.size(); i++) {
+            assertTrue(((String) live.get(i).get("timestamp")).compareTo((String) live.get(i - 1).get("timestamp")) > 0);
+            assertTrue(live.get(i).containsKey("benchmark"));
+        }
         given().post("/api/v1/run/stop").then().statusCode(200).body("status", is("stopped"));
         given().get("/api/v1/results").then().statusCode(200)
                 .body("mode", is("paper")).body("trades", not(empty()))
