@@ -44,6 +44,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -72,13 +73,15 @@ public class RunOrchestrator {
     private final RunMetrics metrics;
     private final ObjectMapper json;
     private final DatasetStore datasets;
+    private final RunEvents events;
     private final ExecutorService workers;
+    private final ScheduledExecutorService ticker;
     private final Map<String, ActiveRun> active = new ConcurrentHashMap<>();
     private final Object runnerLock = new Object();
     private volatile String runnerRunId;
 
     public RunOrchestrator(CracktraderConfig config, RunStore store, RunValidator validator, ExchangeRegistry exchanges,
-                           RunMetrics metrics, ObjectMapper json, DatasetStore datasets) {
+                           RunMetrics metrics, ObjectMapper json, DatasetStore datasets, RunEvents events) {
         this.config = config;
         this.store = store;
         this.validator = validator;
@@ -86,10 +89,30 @@ public class RunOrchestrator {
         this.metrics = metrics;
         this.json = json;
         this.datasets = datasets;
+        this.events = events;
         int threads = config.runs().maxConcurrent() > 0 ? config.runs().maxConcurrent()
                 : Runtime.getRuntime().availableProcessors();
         this.workers = Executors.newFixedThreadPool(threads, namedThreads());
+        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "run-status-ticker");
+            t.setDaemon(true);
+            return t;
+        });
+        // Running runs report their figures twice a second to live clients.
+        ticker.scheduleAtFixedRate(this::publishRunning, 500, 500, TimeUnit.MILLISECONDS);
         metrics.watch(active);
+    }
+
+    private void publishRunning() {
+        try {
+            for (ActiveRun run : active.values()) {
+                if (run.status == RunStatus.RUNNING) {
+                    events.status(view(run), run.id.equals(runnerRunId));
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not publish live status: %s", e.getMessage());
+        }
     }
 
     /** Runs a previous process left unfinished cannot be resumed: say so instead of showing them running. */
@@ -102,6 +125,7 @@ public class RunOrchestrator {
     }
 
     void shutdown(@Observes ShutdownEvent event) {
+        ticker.shutdownNow();
         active.values().forEach(r -> r.control.requestStop());
         workers.shutdown();
         try {
@@ -124,7 +148,9 @@ public class RunOrchestrator {
                 }
                 ActiveRun run = launch(spec);
                 runnerRunId = run.id;
-                return view(run);
+                RunView view = view(run);
+                events.status(view, true);
+                return view;
             }
         });
     }
@@ -196,7 +222,11 @@ public class RunOrchestrator {
     // ---- runs resource: many runs at once ----
 
     public Uni<RunView> startRun(RunRequest request) {
-        return blocking(() -> view(launch(validator.validate(request, null))));
+        return blocking(() -> {
+            RunView view = view(launch(validator.validate(request, null)));
+            events.status(view, false);
+            return view;
+        });
     }
 
     public Uni<RunView> run(String id) {
@@ -299,6 +329,7 @@ public class RunOrchestrator {
             run.startedAt = wallStart;
             run.status = RunStatus.RUNNING;
             store.update(stored(run, null, null));
+            events.status(view(run), run.id.equals(runnerRunId));
             RunOutcome result = run.spec.mode() == RunMode.BACKTEST ? backtest(run) : paper(run);
             outcome = run.control.stopRequested() ? RunStatus.STOPPED : RunStatus.COMPLETED;
             finish(run, outcome, null, result);
@@ -443,6 +474,7 @@ public class RunOrchestrator {
                     symbol, side, log.size(i), log.price(i), log.size(i) * log.price(i),
                     Double.isNaN(pnl) ? null : pnl, log.commission(i));
             run.addTrade(trade);
+            events.trade(run.id, run.id.equals(runnerRunId), trade);
             metrics.tradeExecuted(run.spec, side);
             if (run.spec.printlog()) {
                 LOG.infof("Run %s %s %s %.8f @ %.8f (commission %.8f%s)", run.id, side, symbol, trade.size(),
@@ -466,6 +498,11 @@ public class RunOrchestrator {
         } finally {
             active.remove(run.id);
             run.markFinished();
+        }
+        try {
+            findView(run.id).ifPresent(v -> events.status(v, run.id.equals(runnerRunId)));
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not publish the end of run %s: %s", run.id, e.getMessage());
         }
         LOG.infof("Run %s %s%s", run.id, status.code(), error == null ? "" : ": " + error);
     }
