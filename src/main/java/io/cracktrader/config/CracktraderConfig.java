@@ -2,6 +2,7 @@ package io.cracktrader.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
 /** The service's own settings ({@code cracktrader.*}; each can be set as {@code CRACKTRADER_...}). */
@@ -17,6 +18,12 @@ public interface CracktraderConfig {
     Exchanges exchanges();
 
     Live live();
+
+    Auth auth();
+
+    Admin admin();
+
+    RateLimit rateLimit();
 
     interface Runs {
         /** Runs executing at once; further runs wait in order. 0 means one per CPU core. */
@@ -68,5 +75,55 @@ public interface CracktraderConfig {
         /** Whether runs in {@code live} mode (real orders) are allowed at all. */
         @WithDefault("false")
         boolean enabled();
+    }
+
+    interface Auth {
+        /** Lifetime of an access token from {@code POST /api/auth/login} or {@code /refresh}. */
+        @WithDefault("PT1H")
+        Duration accessTokenExpiry();
+
+        /** Lifetime of a login session (its refresh token); 05's token_expiry_hours. */
+        @WithDefault("PT24H")
+        Duration sessionExpiry();
+
+        /** Open sessions per user; logging in again revokes the oldest beyond this (05's max_sessions_per_user). */
+        @WithDefault("5")
+        int maxSessionsPerUser();
+
+        /**
+         * Token signing key, base64, at least 32 bytes ({@code CRACKTRADER_AUTH_JWT_SECRET}). Without it a
+         * random key is generated once and kept in the database, shared by every replica.
+         */
+        Optional<String> jwtSecret();
+    }
+
+    /** The first administrator, created when the database has no users ({@code CRACKTRADER_ADMIN_*}). */
+    interface Admin {
+        @WithDefault("admin")
+        String username();
+
+        /** Without it a random password is generated and printed to the log once. */
+        Optional<String> password();
+    }
+
+    interface RateLimit {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Requests per minute of an API key without its own limit (03: 100). */
+        @WithDefault("100")
+        int apiKeyPerMinute();
+
+        /** Requests per minute of an interactive (JWT) session; high, so live dashboards never hit it. */
+        @WithDefault("1200")
+        int sessionPerMinute();
+
+        /** Requests per minute from one IP address without credentials. */
+        @WithDefault("60")
+        int anonymousPerMinute();
+
+        /** Orders per second of one user (03: 10). */
+        @WithDefault("10")
+        int ordersPerSecond();
     }
 }

@@ -4,7 +4,9 @@ import io.cracktrader.error.ApiException;
 import io.cracktrader.error.ErrorBody;
 import io.cracktrader.service.DatasetService;
 import io.cracktrader.service.view.DatasetView;
+import io.cracktrader.security.Role.Capability;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -44,6 +46,7 @@ public class DatasetsResource {
     @APIResponse(responseCode = "201", description = "Imported", content = @Content(schema = @Schema(implementation = DatasetView.class)))
     @APIResponse(responseCode = "409", description = "A dataset of that name exists",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @RolesAllowed(Capability.BACKTEST)
     public Uni<Response> importCsv(@Parameter(description = "Dataset name", required = true) @QueryParam("name") String name,
                                    @Parameter(description = "Symbol label for runs; default the name")
                                    @QueryParam("symbol") String symbol,
@@ -54,6 +57,7 @@ public class DatasetsResource {
 
     @GET
     @Operation(summary = "Imported datasets")
+    @RolesAllowed(Capability.READ)
     public Uni<Map<String, List<DatasetView>>> list() {
         return datasets.list().map(items -> Map.of("datasets", items));
     }
@@ -61,6 +65,7 @@ public class DatasetsResource {
     @GET
     @Path("/{name}")
     @Operation(summary = "One dataset's description")
+    @RolesAllowed(Capability.READ)
     public Uni<DatasetView> get(@PathParam("name") String name) {
         return datasets.get(name).onItem().ifNull().failWith(() -> notFound(name));
     }
@@ -69,6 +74,7 @@ public class DatasetsResource {
     @Path("/{name}")
     @Operation(summary = "Delete a dataset (runs made with it keep their results)")
     @APIResponse(responseCode = "204", description = "Deleted")
+    @RolesAllowed(Capability.BACKTEST)
     public Uni<Response> delete(@PathParam("name") String name) {
         return datasets.delete(name).onItem().ifNull().failWith(() -> notFound(name))
                 .map(x -> Response.noContent().build());

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.cracktrader.error.ApiException;
 import io.cracktrader.error.ErrorBody;
 import io.cracktrader.error.ErrorCode;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -26,6 +29,22 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response api(ApiException e, HttpServerRequest request) {
         return body(e.status(), e.code(), e.getMessage(), e.details(), request);
+    }
+
+    /** No credentials, or credentials that do not hold: 401, with the challenge browsers and clients expect. */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e, HttpServerRequest request) {
+        String message = request.getHeader("Authorization") == null && request.getParam("token") == null
+                ? "Authentication required: send Authorization: Bearer <token> (POST /api/auth/login or an API key)"
+                : "Invalid, expired or revoked token";
+        return Response.fromResponse(body(401, ErrorCode.AUTHENTICATION_ERROR, message, Map.of(), request))
+                .header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, HttpServerRequest request) {
+        return body(403, ErrorCode.AUTHORIZATION_ERROR, "Your role or API key does not allow " + request.method() + " "
+                + request.path(), Map.of(), request);
     }
 
     /** Well-formed JSON whose values have the wrong type: 422 naming the field. */

@@ -18,7 +18,11 @@ import io.cracktrader.rest.dto.ActionResponse;
 import io.cracktrader.rest.dto.ExchangeList;
 import io.cracktrader.rest.dto.StrategyList;
 import io.cracktrader.rest.dto.HealthView;
+import io.cracktrader.security.CurrentCaller;
+import io.cracktrader.security.Role.Capability;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -45,9 +49,11 @@ public class RunnerResource {
     private final ExchangeRegistry exchanges;
     private final ServiceHealth health;
     private final StrategyService strategyService;
+    private final CurrentCaller caller;
 
     public RunnerResource(RunOrchestrator runs, StrategyCatalog strategies, ExchangeRegistry exchanges,
-                          ServiceHealth health, StrategyService strategyService) {
+                          ServiceHealth health, StrategyService strategyService, CurrentCaller caller) {
+        this.caller = caller;
         this.runs = runs;
         this.strategies = strategies;
         this.exchanges = exchanges;
@@ -60,6 +66,7 @@ public class RunnerResource {
     @Operation(summary = "Service health: database, run workers, exchanges, key figures")
     @APIResponse(responseCode = "200", description = "healthy or degraded")
     @APIResponse(responseCode = "503", description = "unhealthy", content = @Content(schema = @Schema(implementation = HealthView.class)))
+    @PermitAll
     public Uni<Response> health() {
         return health.check().map(h -> Response.status("unhealthy".equals(h.status()) ? 503 : 200).entity(h).build());
     }
@@ -67,6 +74,7 @@ public class RunnerResource {
     @GET
     @Path("/status")
     @Operation(summary = "Status of the runner's current run, or idle")
+    @RolesAllowed(Capability.READ)
     public Uni<RunView> status() {
         return runs.runnerStatus();
     }
@@ -74,6 +82,7 @@ public class RunnerResource {
     @GET
     @Path("/status/detailed")
     @Operation(summary = "Status with recent trades, equity curve and metrics")
+    @RolesAllowed(Capability.READ)
     public Uni<DetailedStatusView> detailedStatus() {
         return runs.runnerDetailedStatus();
     }
@@ -81,6 +90,7 @@ public class RunnerResource {
     @GET
     @Path("/strategies")
     @Operation(summary = "Strategy types that can be run, with their parameter schemas")
+    @RolesAllowed(Capability.READ)
     public StrategyList strategies() {
         return StrategyList.of(strategies.all());
     }
@@ -90,6 +100,7 @@ public class RunnerResource {
     @Operation(summary = "One strategy type with its parameter schema")
     @APIResponse(responseCode = "404", description = "No such strategy type",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @RolesAllowed(Capability.READ)
     public StrategyList.StrategyInfo strategy(@PathParam("name") String name) {
         StrategyType type = strategies.find(name);
         if (type == null) {
@@ -106,6 +117,7 @@ public class RunnerResource {
     @APIResponse(responseCode = "201", description = "Added")
     @APIResponse(responseCode = "409", description = "The name is taken",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @RolesAllowed(Capability.WRITE)
     public Uni<Response> addRuleStrategy(StrategyService.RuleRequest request) {
         return strategyService.create(request).map(type -> Response.created(
                 java.net.URI.create("/api/v1/strategies/" + type.name())).entity(StrategyList.StrategyInfo.of(type)).build());
@@ -117,6 +129,7 @@ public class RunnerResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "Built in",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @RolesAllowed(Capability.WRITE)
     public Uni<Response> deleteRuleStrategy(@PathParam("name") String name) {
         return strategyService.delete(name).onItem().ifNull()
                 .failWith(() -> ApiException.notFound("No strategy type called " + name))
@@ -126,6 +139,7 @@ public class RunnerResource {
     @GET
     @Path("/exchanges")
     @Operation(summary = "Exchanges runs can take market data from")
+    @RolesAllowed(Capability.READ)
     public ExchangeList exchanges() {
         return ExchangeList.of(exchanges.all().stream().sorted(Comparator.comparing(MarketDataSource::name)).toList(),
                 exchanges.defaultExchange());
@@ -136,6 +150,7 @@ public class RunnerResource {
     @Operation(summary = "Results of the runner's current (or last) run")
     @APIResponse(responseCode = "404", description = "Nothing has run since the last reset",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @RolesAllowed(Capability.READ)
     public Uni<ResultsView> results() {
         return runs.runnerResults();
     }
@@ -147,8 +162,9 @@ public class RunnerResource {
     @APIResponse(responseCode = "409", description = "RUNNER_BUSY: a run is active",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Capability.BACKTEST)
     public Uni<ActionResponse> backtest(RunRequest request) {
-        return runs.startRunnerRun(request, RunMode.BACKTEST)
+        return runs.startRunnerRun(request, RunMode.BACKTEST, caller.get().username())
                 .map(v -> ActionResponse.of(v, "Backtest started"));
     }
 
@@ -161,8 +177,9 @@ public class RunnerResource {
     @APIResponse(responseCode = "409", description = "RUNNER_BUSY: a run is active",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Capability.EXECUTE)
     public Uni<ActionResponse> live(RunRequest request) {
-        return runs.startRunnerRun(request, RunMode.PAPER)
+        return runs.startRunnerRun(request, RunMode.PAPER, caller.get().username())
                 .map(v -> ActionResponse.of(v, v.mode().substring(0, 1).toUpperCase() + v.mode().substring(1)
                         + " trading started"));
     }
@@ -172,14 +189,16 @@ public class RunnerResource {
     @Operation(summary = "Stop the current run; its results so far are kept")
     @APIResponse(responseCode = "409", description = "No active run",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @RolesAllowed(Capability.BACKTEST)
     public Uni<ActionResponse> stop() {
-        return runs.stopRunnerRun().map(v -> ActionResponse.of(v, "Run " + v.status()));
+        return runs.stopRunnerRun(caller.get()::mayRun).map(v -> ActionResponse.of(v, "Run " + v.status()));
     }
 
     @DELETE
     @Path("/run/reset")
     @Operation(summary = "Stop any current run and return the runner to idle")
+    @RolesAllowed(Capability.BACKTEST)
     public Uni<ActionResponse> reset() {
-        return runs.resetRunner().map(v -> ActionResponse.of(v, "Runner reset to idle"));
+        return runs.resetRunner(caller.get()::mayRun).map(v -> ActionResponse.of(v, "Runner reset to idle"));
     }
 }

@@ -12,7 +12,11 @@ import io.cracktrader.service.view.ResultsView;
 import io.cracktrader.service.view.RunView;
 import io.cracktrader.service.view.TradeView;
 import io.cracktrader.store.RunFilter;
+import io.cracktrader.security.Caller;
+import io.cracktrader.security.CurrentCaller;
+import io.cracktrader.security.Role.Capability;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -44,8 +48,11 @@ public class RunsResource {
 
     private final RunOrchestrator runs;
 
-    public RunsResource(RunOrchestrator runs) {
+    private final CurrentCaller caller;
+
+    public RunsResource(RunOrchestrator runs, CurrentCaller caller) {
         this.runs = runs;
+        this.caller = caller;
     }
 
     @POST
@@ -53,13 +60,20 @@ public class RunsResource {
     @APIResponse(responseCode = "201", description = "Created; Location points at the run",
             content = @Content(schema = @Schema(implementation = RunView.class)))
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Capability.BACKTEST)
     public Uni<Response> start(RunRequest request) {
-        return runs.startRun(request)
+        Caller c = caller.get();
+        String mode = request == null || request.mode() == null ? "backtest" : request.mode();
+        if (!c.mayRun(mode)) {
+            throw ApiException.forbidden("Your role may not start " + mode + " runs");
+        }
+        return runs.startRun(request, c.username())
                 .map(v -> Response.created(URI.create("/api/v1/runs/" + v.runId())).entity(v).build());
     }
 
     @GET
     @Operation(summary = "Runs, newest first, filtered by status, mode and strategy")
+    @RolesAllowed(Capability.READ)
     public Uni<PageView<RunView>> list(@QueryParam("page") @DefaultValue("1") int page,
                                        @QueryParam("size") @DefaultValue("20") int size,
                                        @Parameter(description = "starting, running, completed, failed, stopped")
@@ -85,6 +99,7 @@ public class RunsResource {
     @Path("/{id}")
     @Operation(summary = "A run's status, progress and figures")
     @APIResponse(responseCode = "404", description = "No such run", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @RolesAllowed(Capability.READ)
     public Uni<RunView> get(@PathParam("id") String id) {
         return runs.run(id).onItem().ifNull().failWith(() -> notFound(id));
     }
@@ -93,6 +108,7 @@ public class RunsResource {
     @Path("/{id}/results")
     @Operation(summary = "A run's results: metrics, trades, open positions, equity curve")
     @APIResponse(responseCode = "404", description = "No such run", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @RolesAllowed(Capability.READ)
     public Uni<ResultsView> results(@PathParam("id") String id) {
         return runs.runResults(id).onItem().ifNull().failWith(() -> notFound(id));
     }
@@ -101,6 +117,7 @@ public class RunsResource {
     @Path("/{id}/trades")
     @Operation(summary = "A run's fills, in execution order, page by page")
     @APIResponse(responseCode = "404", description = "No such run", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @RolesAllowed(Capability.READ)
     public Uni<PageView<TradeView>> trades(@PathParam("id") String id,
                                            @QueryParam("page") @DefaultValue("1") int page,
                                            @QueryParam("size") @DefaultValue("100") int size) {
@@ -115,6 +132,7 @@ public class RunsResource {
     @Path("/{id}/equity")
     @Operation(summary = "A run's equity curve after each bar, optionally thinned evenly to `points`")
     @APIResponse(responseCode = "404", description = "No such run", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @RolesAllowed(Capability.READ)
     public Uni<List<EquityPointView>> equity(@PathParam("id") String id,
                                              @Parameter(description = "At most this many points (2 or more)")
                                              @QueryParam("points") Integer points) {
@@ -129,8 +147,9 @@ public class RunsResource {
     @Operation(summary = "Cancel the run if it is active, then delete it with its results")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such run", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @RolesAllowed(Capability.BACKTEST)
     public Uni<Response> delete(@PathParam("id") String id) {
-        return runs.deleteRun(id).onItem().ifNull().failWith(() -> notFound(id))
+        return runs.deleteRun(id, caller.get()::mayRun).onItem().ifNull().failWith(() -> notFound(id))
                 .map(deleted -> Response.noContent().build());
     }
 

@@ -21,6 +21,7 @@ final class ActiveRun {
     final RunSpec spec;
     final String requestJson;
     final long createdAt;
+    final RunOrigin origin;
     final RunControl control = new RunControl();
     private final CountDownLatch finished = new CountDownLatch(1);
     private final ArrayDeque<TradeView> recentTrades = new ArrayDeque<>();
@@ -33,8 +34,9 @@ final class ActiveRun {
     volatile String error;
     volatile Future<?> task;
 
-    ActiveRun(String id, RunSpec spec, String requestJson, long createdAt) {
+    ActiveRun(String id, RunSpec spec, String requestJson, long createdAt, RunOrigin origin) {
         this.id = id;
+        this.origin = origin;
         this.spec = spec;
         this.requestJson = requestJson;
         this.createdAt = createdAt;

@@ -49,6 +49,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -137,7 +138,7 @@ public class RunOrchestrator {
 
     // ---- runner API (01/02): one current run ----
 
-    public Uni<RunView> startRunnerRun(RunRequest request, RunMode impliedMode) {
+    public Uni<RunView> startRunnerRun(RunRequest request, RunMode impliedMode, String owner) {
         return blocking(() -> {
             RunSpec spec = validator.validate(request, impliedMode);
             synchronized (runnerLock) {
@@ -146,7 +147,7 @@ public class RunOrchestrator {
                     throw new ApiException(409, io.cracktrader.error.ErrorCode.RUNNER_BUSY,
                             "Runner is not idle. Current status: " + current.status.code(), Map.of());
                 }
-                ActiveRun run = launch(spec);
+                ActiveRun run = launch(spec, RunOrigin.of(owner));
                 runnerRunId = run.id;
                 RunView view = view(run);
                 events.status(view, true);
@@ -192,25 +193,27 @@ public class RunOrchestrator {
     }
 
     /** Stops the current run; waits briefly so the answer can say it has stopped. */
-    public Uni<RunView> stopRunnerRun() {
+    public Uni<RunView> stopRunnerRun(Predicate<String> mayControlMode) {
         return blocking(() -> {
             String id = runnerRunId;
             ActiveRun run = id == null ? null : active.get(id);
             if (run == null || !run.status.active()) {
                 throw ApiException.conflict("No active run to stop");
             }
+            requireControl(run, mayControlMode);
             stopAndWait(run);
             return findView(id).orElseThrow();
         });
     }
 
     /** Stops the current run if there is one, and returns the runner to idle. */
-    public Uni<RunView> resetRunner() {
+    public Uni<RunView> resetRunner(Predicate<String> mayControlMode) {
         return blocking(() -> {
             synchronized (runnerLock) {
                 String id = runnerRunId;
                 ActiveRun run = id == null ? null : active.get(id);
                 if (run != null) {
+                    requireControl(run, mayControlMode);
                     stopAndWait(run);
                 }
                 runnerRunId = null;
@@ -221,12 +224,60 @@ public class RunOrchestrator {
 
     // ---- runs resource: many runs at once ----
 
-    public Uni<RunView> startRun(RunRequest request) {
-        return blocking(() -> {
-            RunView view = view(launch(validator.validate(request, null)));
-            events.status(view, false);
-            return view;
-        });
+    public Uni<RunView> startRun(RunRequest request, String owner) {
+        return blocking(() -> startRunNow(validator.validate(request, null), RunOrigin.of(owner)));
+    }
+
+    /** Validates and starts a run for a configured strategy; blocking, for services already off the event loop. */
+    public RunView startRunNow(RunSpec spec, RunOrigin origin) {
+        RunView view = view(launch(spec, origin));
+        events.status(view, false);
+        return view;
+    }
+
+    /** Asks an active run to stop and waits briefly for it; false when it is not active. Blocking. */
+    public boolean stopRunNow(String id) {
+        ActiveRun run = active.get(id);
+        if (run == null) {
+            return false;
+        }
+        stopAndWait(run);
+        return true;
+    }
+
+    /** The run as now (live figures while active), blocking. */
+    public Optional<RunView> findRunNow(String id) {
+        return findView(id);
+    }
+
+    /** Full results of a finished or active run, blocking. */
+    public ResultsView resultsNow(String id) {
+        return results(id, config.runs().maxResultEquityPoints());
+    }
+
+    /** The stored equity curve of a finished run, blocking. */
+    public EquityCurve equityNow(String id) {
+        return store.equity(id);
+    }
+
+    /** Waits up to {@code millis} for a run to finish; true when it is no longer active. Blocking. */
+    public boolean awaitRunNow(String id, long millis) {
+        ActiveRun run = active.get(id);
+        try {
+            return run == null || run.awaitFinished(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Every fill of a finished run, in execution order; blocking. */
+    public List<TradeRow> tradesNow(String id) {
+        return store.trades(id, 0, Integer.MAX_VALUE);
+    }
+
+    public RunValidator validator() {
+        return validator;
     }
 
     public Uni<RunView> run(String id) {
@@ -271,8 +322,13 @@ public class RunOrchestrator {
     }
 
     /** Cancels the run if it is active, then deletes it and everything it produced. */
-    public Uni<Boolean> deleteRun(String id) {
+    public Uni<Boolean> deleteRun(String id, Predicate<String> mayControlMode) {
         return blocking(() -> {
+            store.find(id).ifPresent(stored -> {
+                if (!mayControlMode.test(stored.mode())) {
+                    throw ApiException.forbidden("Your role may not delete " + stored.mode() + " runs");
+                }
+            });
             ActiveRun run = active.get(id);
             if (run != null) {
                 stopAndWait(run);
@@ -293,7 +349,7 @@ public class RunOrchestrator {
 
     // ---- execution ----
 
-    private ActiveRun launch(RunSpec spec) {
+    private ActiveRun launch(RunSpec spec, RunOrigin origin) {
         if (spec.mode() == RunMode.LIVE && !config.live().enabled()) {
             throw ApiException.forbidden("Live trading is disabled; an operator enables it with cracktrader.live.enabled");
         }
@@ -307,7 +363,8 @@ public class RunOrchestrator {
             throw ApiException.invalid(Map.of("mode", "the simulated exchange has no testnet or real account; "
                     + "use mode paper"));
         }
-        ActiveRun run = new ActiveRun(UUID.randomUUID().toString(), spec, requestJson(spec), System.currentTimeMillis());
+        ActiveRun run = new ActiveRun(UUID.randomUUID().toString(), spec, requestJson(spec), System.currentTimeMillis(),
+                origin);
         store.insert(stored(run, null, null));
         active.put(run.id, run);
         metrics.started(spec);
@@ -474,6 +531,7 @@ public class RunOrchestrator {
                     symbol, side, log.size(i), log.price(i), log.size(i) * log.price(i),
                     Double.isNaN(pnl) ? null : pnl, log.commission(i));
             run.addTrade(trade);
+            run.origin.observer().onTrade(run.id, trade);
             events.trade(run.id, run.id.equals(runnerRunId), trade);
             metrics.tradeExecuted(run.spec, side);
             if (run.spec.printlog()) {
@@ -500,11 +558,21 @@ public class RunOrchestrator {
             run.markFinished();
         }
         try {
-            findView(run.id).ifPresent(v -> events.status(v, run.id.equals(runnerRunId)));
+            findView(run.id).ifPresent(v -> {
+                events.status(v, run.id.equals(runnerRunId));
+                run.origin.observer().onFinished(v);
+            });
         } catch (RuntimeException e) {
             LOG.warnf("Could not publish the end of run %s: %s", run.id, e.getMessage());
         }
         LOG.infof("Run %s %s%s", run.id, status.code(), error == null ? "" : ": " + error);
+    }
+
+    /** Stopping a backtest needs the backtest capability; stopping a paper or live run needs execute. */
+    private static void requireControl(ActiveRun run, Predicate<String> mayControlMode) {
+        if (!mayControlMode.test(run.spec.mode().code())) {
+            throw ApiException.forbidden("Your role may not stop " + run.spec.mode().code() + " runs");
+        }
     }
 
     private void stopAndWait(ActiveRun run) {
@@ -607,7 +675,8 @@ public class RunOrchestrator {
                 run.control.barsProcessed(), spec.initialCash(), Double.isNaN(cash) ? null : cash,
                 Double.isNaN(value) ? null : value, trades,
                 outcome == null ? null : writeJson(PerformanceView.of(outcome.metrics(), outcome.benchmarkReturn())),
-                outcome == null ? null : writeJson(outcome.positions()));
+                outcome == null ? null : writeJson(outcome.positions()), run.origin.owner(),
+                run.origin.strategyId());
     }
 
     /** The normalised request, as stored and shown back: every default filled in, never the credentials. */

@@ -3,16 +3,9 @@ package io.cracktrader.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cracktrader.config.CracktraderConfig;
 import io.cracktrader.engine.metrics.EquityCurve;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,49 +14,28 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.jboss.logging.Logger;
 
-/**
- * {@link RunStore} over JDBC. Writes are serialised by a lock: the embedded SQLite database allows
- * one writer at a time, and waiting here is cheaper and clearer than retrying on "database is locked".
- */
+/** {@link RunStore} over JDBC, on whichever {@link Database} is configured. */
 @ApplicationScoped
 public class JdbcRunStore implements RunStore {
-    private static final Logger LOG = Logger.getLogger(JdbcRunStore.class);
     private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() { };
     private static final String COLUMNS = "id, mode, strategy_name, exchange, symbols, timeframe, request, status, "
             + "error, created_at, started_at, finished_at, runtime_seconds, progress, bars_processed, initial_cash, "
-            + "cash, equity, trade_count, metrics, positions";
+            + "cash, equity, trade_count, metrics, positions, owner, strategy_id";
 
-    private final DataSource dataSource;
-    private final Flyway flyway;
+    private final Database db;
     private final ObjectMapper json;
-    private final CracktraderConfig config;
-    private final ReentrantLock writeLock = new ReentrantLock();
 
-    public JdbcRunStore(DataSource dataSource, Flyway flyway, ObjectMapper json, CracktraderConfig config) {
-        this.dataSource = dataSource;
-        this.flyway = flyway;
+    public JdbcRunStore(Database db, ObjectMapper json) {
+        this.db = db;
         this.json = json;
-        this.config = config;
-    }
-
-    /** Creates the data directory and brings the schema up to date before anything else runs. */
-    void migrate(@Observes @Priority(10) StartupEvent event) throws IOException {
-        Path dir = Path.of(config.dataDir());
-        Files.createDirectories(dir);
-        LOG.infof("Data directory: %s", dir.toAbsolutePath().normalize());
-        flyway.migrate();
     }
 
     @Override
     public void insert(StoredRun r) {
         write("insert run", c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO runs (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                    "INSERT INTO runs (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
                 ps.setString(1, r.id());
                 ps.setString(2, r.mode());
                 ps.setString(3, r.strategyName());
@@ -72,6 +44,8 @@ public class JdbcRunStore implements RunStore {
                 ps.setString(6, r.timeframe());
                 ps.setString(7, r.request());
                 bindState(ps, 8, r);
+                ps.setString(22, r.owner());
+                ps.setString(23, r.strategyId());
                 ps.executeUpdate();
             }
         });
@@ -202,12 +176,15 @@ public class JdbcRunStore implements RunStore {
         if (f.strategyName() != null) {
             clauses.add("strategy_name = ?");
         }
+        if (f.strategyId() != null) {
+            clauses.add("strategy_id = ?");
+        }
         return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
     }
 
     private static int bindFilter(PreparedStatement ps, RunFilter f) throws SQLException {
         int i = 1;
-        for (String value : new String[] {f.status(), f.mode(), f.strategyName()}) {
+        for (String value : new String[] {f.status(), f.mode(), f.strategyName(), f.strategyId()}) {
             if (value != null) {
                 ps.setString(i++, value);
             }
@@ -308,7 +285,7 @@ public class JdbcRunStore implements RunStore {
                 fromJson(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
                 rs.getLong(10), getLong(rs, 11), getLong(rs, 12), getDouble(rs, 13), rs.getDouble(14), rs.getLong(15),
                 rs.getDouble(16), getDouble(rs, 17), getDouble(rs, 18), rs.getInt(19), rs.getString(20),
-                rs.getString(21));
+                rs.getString(21), rs.getString(22), rs.getString(23));
     }
 
     /** 32 bytes a point: time, value, cash, benchmark. */
@@ -373,41 +350,11 @@ public class JdbcRunStore implements RunStore {
         return rs.wasNull() ? null : v;
     }
 
-    @FunctionalInterface
-    private interface Work {
-        void run(Connection c) throws SQLException;
+    private void write(String what, Database.Work work) {
+        db.write(what, work);
     }
 
-    @FunctionalInterface
-    private interface Query<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private void write(String what, Work work) {
-        writeLock.lock();
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                work.run(c);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            LOG.errorf(e, "Database write failed (%s)", what);
-            throw new StoreUnavailableException("The database is unavailable", e);
-        } finally {
-            writeLock.unlock();
-        }
-    }
-
-    private <T> T read(Query<T> query) {
-        try (Connection c = dataSource.getConnection()) {
-            return query.run(c);
-        } catch (SQLException e) {
-            LOG.errorf(e, "Database read failed");
-            throw new StoreUnavailableException("The database is unavailable", e);
-        }
+    private <T> T read(Database.Query<T> query) {
+        return db.read(query);
     }
 }

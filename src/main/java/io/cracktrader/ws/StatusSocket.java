@@ -1,5 +1,7 @@
 package io.cracktrader.ws;
 
+import io.cracktrader.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cracktrader.service.RunEvents;
@@ -19,6 +21,7 @@ import java.nio.charset.StandardCharsets;
  * or the other clients.
  */
 @WebSocket(path = "/ws/status")
+@RolesAllowed(Role.Capability.READ)
 public class StatusSocket {
     private final RunEvents events;
     private final ObjectMapper json;

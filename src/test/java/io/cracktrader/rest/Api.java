@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Small helpers shared by the API tests: request bodies and waiting for a run to settle. */
-final class Api {
+public final class Api {
     private Api() {
     }
 
@@ -21,8 +21,44 @@ final class Api {
                         .numberReturnType(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE));
     }
 
-    /** Loads this class, and with it the JSON number settings; call from each test class. */
-    static void configure() {
+    /** The administrator the test profile creates (see application.properties and PackagedAppConfig). */
+    static final String ADMIN = "admin";
+    static final String ADMIN_PASSWORD = "admin-test-password";
+
+    /**
+     * Loads this class, and with it the JSON number settings, and logs in as the administrator: every
+     * request of the calling test class carries that token. Call from each test class's @BeforeAll.
+     */
+    public static void configure() {
+        adminToken = null;
+        // Logs in on first use: REST Assured learns the application's port only just before each test.
+        io.restassured.RestAssured.replaceFiltersWith((request, response, context) -> {
+            if (!request.getHeaders().hasHeaderWithName("Authorization") && !request.getURI().contains("/api/auth/")) {
+                request.header("Authorization", "Bearer " + adminToken());
+            }
+            return context.next(request, response);
+        });
+    }
+
+    private static volatile String adminToken;
+
+    /** Sends a request without the administrator's token (for anonymous and other users' calls). */
+    public static io.restassured.specification.RequestSpecification as(String token) {
+        return given().header("Authorization", token == null ? "" : "Bearer " + token);
+    }
+
+    /** An access token for the user. */
+    public static String login(String username, String password) {
+        return given().contentType(ContentType.JSON).body(Map.of("username", username, "password", password))
+                .post("/api/auth/login").then().statusCode(200).extract().path("access_token");
+    }
+
+    /** The current admin token, for clients other than REST Assured (WebSockets, HTTP clients). */
+    public static String adminToken() {
+        if (adminToken == null) {
+            adminToken = login(ADMIN, ADMIN_PASSWORD);
+        }
+        return adminToken;
     }
 
     /** The 01 example: MovingAverageCross on BTC/USDT 1h, January to March 2024 (simulated data). */

@@ -14,7 +14,8 @@ public class PackagedAppConfig implements QuarkusTestResourceLifecycleManager {
         return Map.of("cracktrader.data-dir", "target/it-data/" + UUID.randomUUID(),
                 "cracktrader.exchanges.simulated.clock-speed", "3600",
                 "cracktrader.exchanges.binance-url", "http://127.0.0.1:9",
-                "cracktrader.exchanges.timeout-seconds", "2");
+                "cracktrader.exchanges.timeout-seconds", "2",
+                "cracktrader.admin.password", "admin-test-password");
     }
 
     @Override

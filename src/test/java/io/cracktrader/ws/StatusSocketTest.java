@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import io.cracktrader.rest.Api;
+import java.net.http.WebSocketHandshakeException;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** /ws/status with a real WebSocket client, as the Python monitor of 01 uses it. */
@@ -52,9 +57,34 @@ class StatusSocketTest {
         }
     }
 
+    @BeforeAll
+    static void login() {
+        Api.configure();
+    }
+
     static WebSocket connect(String query, Collector collector) {
         URI uri = URI.create("ws://localhost:" + RestAssured.port + "/ws/status" + query);
-        return HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, collector).join();
+        return HttpClient.newHttpClient().newWebSocketBuilder().header("Authorization", "Bearer " + Api.adminToken())
+                .buildAsync(uri, collector).join();
+    }
+
+    @Test
+    void handshakeNeedsAValidToken() {
+        URI uri = URI.create("ws://localhost:" + RestAssured.port + "/ws/status");
+        for (String header : new String[] {null, "Bearer not-a-token"}) {
+            WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
+            if (header != null) {
+                builder.header("Authorization", header);
+            }
+            CompletionException refused = assertThrows(CompletionException.class,
+                    () -> builder.buildAsync(uri, new Collector()).join());
+            assertTrue(refused.getCause() instanceof WebSocketHandshakeException, refused.toString());
+            assertEquals(401, ((WebSocketHandshakeException) refused.getCause()).getResponse().statusCode());
+        }
+        // Browsers cannot set headers on a WebSocket: the token may come as a query parameter.
+        URI withToken = URI.create("ws://localhost:" + RestAssured.port + "/ws/status?token=" + Api.adminToken());
+        HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(withToken, new Collector()).join()
+                .sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
     }
 
     @Test

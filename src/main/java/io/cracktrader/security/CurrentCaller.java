@@ -1,0 +1,38 @@
+package io.cracktrader.security;
+
+import io.cracktrader.error.ApiException;
+import io.cracktrader.error.ErrorCode;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import java.util.Map;
+import java.util.Optional;
+
+/** The authenticated caller of the current request. */
+@RequestScoped
+public class CurrentCaller {
+    private final SecurityIdentity identity;
+
+    public CurrentCaller(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    public Optional<Caller> find() {
+        return identity.isAnonymous() ? Optional.empty() : Optional.ofNullable(identity.getAttribute(Caller.ATTRIBUTE));
+    }
+
+    public Caller get() {
+        return find().orElseThrow(() -> new ApiException(401, ErrorCode.AUTHENTICATION_ERROR,
+                "Authentication required: send Authorization: Bearer <token>", Map.of()));
+    }
+
+    /** 403 unless the caller has the capability. */
+    public Caller require(String capability) {
+        Caller caller = get();
+        if (!caller.can(capability)) {
+            throw new ApiException(403, ErrorCode.AUTHORIZATION_ERROR,
+                    "Your role (" + caller.role().code() + (Caller.API_KEY.equals(caller.method()) ? ", via API key" : "")
+                            + ") may not " + capability, Map.of());
+        }
+        return caller;
+    }
+}

@@ -1,0 +1,114 @@
+package io.cracktrader.store;
+
+import io.agroal.api.AgroalDataSource;
+import io.cracktrader.config.CracktraderConfig;
+import io.quarkus.agroal.DataSource;
+import io.quarkus.arc.InjectableInstance;
+import io.quarkus.flyway.FlywayDataSource;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import org.flywaydb.core.Flyway;
+import org.jboss.logging.Logger;
+
+/**
+ * The one database every store uses, chosen at run time: PostgreSQL when
+ * {@code CRACKTRADER_DATABASE_URL} is set (deployments with several replicas), otherwise an embedded
+ * SQLite file in the data directory (no server to install, and it works in the native executable).
+ * Both carry the same schema, migrated by Flyway from {@code db/migration/<kind>} at startup.
+ */
+@ApplicationScoped
+public class Database {
+    private static final Logger LOG = Logger.getLogger(Database.class);
+
+    private final AgroalDataSource dataSource;
+    private final Flyway flyway;
+    private final boolean embedded;
+    private final CracktraderConfig config;
+    /** SQLite allows one writer at a time: waiting here is cheaper and clearer than "database is locked". */
+    private final ReentrantLock embeddedWriteLock = new ReentrantLock();
+
+    public Database(AgroalDataSource sqlite, Flyway sqliteFlyway,
+                    @DataSource("postgresql") InjectableInstance<AgroalDataSource> postgres,
+                    @FlywayDataSource("postgresql") InjectableInstance<Flyway> postgresFlyway,
+                    CracktraderConfig config) {
+        List<AgroalDataSource> server = postgres.listActive();
+        this.embedded = server.isEmpty();
+        this.dataSource = embedded ? sqlite : server.get(0);
+        this.flyway = embedded ? sqliteFlyway : postgresFlyway.getActive();
+        this.config = config;
+    }
+
+    /** Creates the data directory and brings the schema up to date before anything else runs. */
+    void migrate(@Observes @Priority(10) StartupEvent event) throws IOException {
+        Path dir = Path.of(config.dataDir());
+        Files.createDirectories(dir);
+        LOG.infof("Data directory: %s; database: %s", dir.toAbsolutePath().normalize(), kind());
+        flyway.migrate();
+    }
+
+    /** {@code sqlite} or {@code postgresql}. */
+    public String kind() {
+        return embedded ? "sqlite" : "postgresql";
+    }
+
+    @FunctionalInterface
+    public interface Work {
+        void run(Connection c) throws SQLException;
+    }
+
+    @FunctionalInterface
+    public interface Query<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction; any failure rolls it back and surfaces as "database unavailable". */
+    public void write(String what, Work work) {
+        if (embedded) {
+            embeddedWriteLock.lock();
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                work.run(c);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            LOG.errorf(e, "Database write failed (%s)", what);
+            throw new StoreUnavailableException("The database is unavailable", e);
+        } finally {
+            if (embedded) {
+                embeddedWriteLock.unlock();
+            }
+        }
+    }
+
+    /** {@link #write} returning a value. */
+    public <T> T writeAndGet(String what, Query<T> work) {
+        Object[] result = new Object[1];
+        write(what, c -> result[0] = work.run(c));
+        @SuppressWarnings("unchecked")
+        T value = (T) result[0];
+        return value;
+    }
+
+    public <T> T read(Query<T> query) {
+        try (Connection c = dataSource.getConnection()) {
+            return query.run(c);
+        } catch (SQLException e) {
+            LOG.errorf(e, "Database read failed");
+            throw new StoreUnavailableException("The database is unavailable", e);
+        }
+    }
+}
