@@ -55,7 +55,10 @@ public class AuthService {
      */
     private final Map<String, String> verifiedKeys = new ConcurrentHashMap<>();
 
-    public AuthService(UserStore store, TokenService tokens, CracktraderConfig config) {
+    private final RateLimiter limiter;
+
+    public AuthService(UserStore store, TokenService tokens, CracktraderConfig config, RateLimiter limiter) {
+        this.limiter = limiter;
         this.store = store;
         this.tokens = tokens;
         this.config = config;
@@ -180,6 +183,7 @@ public class AuthService {
         Set<String> capabilities = key.permissions().contains("write") ? user.get().role().capabilities()
                 : Set.of(Role.Capability.READ);
         int limit = key.rateLimit() != null ? key.rateLimit() : config.rateLimit().apiKeyPerMinute();
+        limiter.rememberKeyLimit(token, limit);
         return Optional.of(new Caller(user.get().id(), user.get().username(), user.get().role(), capabilities,
                 Caller.API_KEY, null, id, limit, key.expiresAt() == null ? 0 : key.expiresAt()));
     }

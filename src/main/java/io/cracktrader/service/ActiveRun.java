@@ -33,6 +33,8 @@ final class ActiveRun {
     volatile Long startedAt;
     volatile String error;
     volatile Future<?> task;
+    /** Symbols with an open position after the last bar of a live (paper) run. */
+    volatile int openPositions;
 
     ActiveRun(String id, RunSpec spec, String requestJson, long createdAt, RunOrigin origin) {
         this.id = id;

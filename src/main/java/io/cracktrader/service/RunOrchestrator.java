@@ -271,6 +271,16 @@ public class RunOrchestrator {
         }
     }
 
+    /** Symbols with an open position: live for an active run, else from the stored final positions. Blocking. */
+    public int openPositionsNow(String id) {
+        ActiveRun run = active.get(id);
+        if (run != null) {
+            return run.openPositions;
+        }
+        return store.find(id).map(s -> s.positions() == null ? 0 : readJson(s.positions(), PositionView[].class).length)
+                .orElse(0);
+    }
+
     /** Every fill of a finished run, in execution order; blocking. */
     public List<TradeRow> tradesNow(String id) {
         return store.trades(id, 0, Integer.MAX_VALUE);
@@ -498,6 +508,11 @@ public class RunOrchestrator {
                     benchmark += curve.benchmark(curve.size() - 1);
                 }
                 processed++;
+                int open = 0;
+                for (TradingLoop loop : loops) {
+                    open += loop.broker().position() != 0 ? 1 : 0;
+                }
+                run.openPositions = open;
                 run.control.publish(processed, cash, value, fills(loops));
                 run.addEquity(nextOpen, value, cash, benchmark);
                 nextOpen += step;

@@ -11,11 +11,15 @@ import java.util.UUID;
 public class PackagedAppConfig implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
-        return Map.of("cracktrader.data-dir", "target/it-data/" + UUID.randomUUID(),
-                "cracktrader.exchanges.simulated.clock-speed", "3600",
-                "cracktrader.exchanges.binance-url", "http://127.0.0.1:9",
-                "cracktrader.exchanges.timeout-seconds", "2",
-                "cracktrader.admin.password", "admin-test-password");
+        Map<String, String> config = new java.util.HashMap<>();
+        config.put("cracktrader.data-dir", "target/it-data/" + UUID.randomUUID());
+        config.put("cracktrader.exchanges.simulated.clock-speed", "3600");
+        config.put("cracktrader.exchanges.binance-url", "http://127.0.0.1:9");
+        config.put("cracktrader.exchanges.timeout-seconds", "2");
+        config.put("cracktrader.admin.password", "admin-test-password");
+        config.put("cracktrader.rate-limit.anonymous-per-minute", "100000");
+        config.put("cracktrader.rate-limit.session-per-minute", "100000");
+        return config;
     }
 
     @Override
