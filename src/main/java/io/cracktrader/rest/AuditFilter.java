@@ -51,6 +51,12 @@ public class AuditFilter {
         String username = username(request);
         Matcher m = TARGET.matcher(path);
         String target = m.find() ? m.group(1) : null;
+        Object location = response.getHeaders().getFirst("Location");
+        if (target == null && location != null) {
+            // A creation: the new resource's id is the last segment of its Location.
+            String created = location.toString();
+            target = created.substring(created.lastIndexOf('/') + 1);
+        }
         String client = http.remoteAddress() == null ? null : http.remoteAddress().host();
         AuditStore.Entry entry = new AuditStore.Entry(0, System.currentTimeMillis(), username, method, path, target,
                 response.getStatus(), client);

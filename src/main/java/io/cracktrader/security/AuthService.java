@@ -86,6 +86,16 @@ public class AuthService {
     // ---- sessions ----
 
     public Tokens login(String username, String password) {
+        Map<String, String> missing = new java.util.LinkedHashMap<>();
+        if (username == null || username.isBlank()) {
+            missing.put("username", "is required");
+        }
+        if (password == null || password.isEmpty()) {
+            missing.put("password", "is required");
+        }
+        if (!missing.isEmpty()) {
+            throw ApiException.invalid(missing);
+        }
         Optional<UserStore.User> user = username == null ? Optional.empty() : store.userByName(username);
         String hash = user.map(UserStore.User::passwordHash).orElse(DUMMY_HASH);
         boolean ok = password != null && BCrypt.verifyer().verify(password.toCharArray(), hash).verified;
@@ -100,6 +110,9 @@ public class AuthService {
     }
 
     public Tokens refresh(String refreshToken) {
+        if (refreshToken == null || refreshToken.isBlank()) {
+            throw ApiException.invalid(Map.of("refresh_token", "is required"));
+        }
         TokenService.Claims claims = refreshToken == null ? null
                 : tokens.verify(refreshToken, TokenService.REFRESH).orElse(null);
         UserStore.Session session = claims == null ? null : liveSession(claims.sessionId()).orElse(null);

@@ -21,6 +21,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import io.cracktrader.store.TestDatabase;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,9 +36,19 @@ class RestartIT {
     private final List<Process> processes = new ArrayList<>();
     private int port;
 
+    /** The suite's database: PostgreSQL when the environment names one (see TestDatabase), else the data directory's. */
+    private final TestDatabase database = new TestDatabase();
+    private Map<String, String> databaseSettings;
+    private String token;
+
     @AfterEach
-    void killAll() {
-        processes.forEach(Process::destroyForcibly);
+    void killAll() throws InterruptedException {
+        for (Process p : processes) {
+            p.destroyForcibly().waitFor();
+        }
+        if (databaseSettings != null) {
+            database.stop();
+        }
     }
 
     @Test
@@ -56,8 +69,26 @@ class RestartIT {
                 .post("/api/v1/runs").then().statusCode(201).extract().path("run_id");
         awaitStatus(interrupted, "running");
 
+        // A configured strategy (05) with a change and a paper run under way.
+        String strategy = api().body(Map.of("name", "Survivor", "category", "trend_following", "strategy_type",
+                "MovingAverageCross", "parameters", Map.of("fast_period", 3, "slow_period", 8), "timeframe", "1m"))
+                .post("/api/strategies").then().statusCode(201).extract().path("id");
+        api().body(Map.of("description", "kept across a crash")).put("/api/strategies/" + strategy).then().statusCode(200);
+        api().post("/api/strategies/" + strategy + "/start").then().statusCode(200);
+
         first.destroyForcibly().waitFor(); // SIGKILL: a crash, no shutdown hook
         start();
+
+        api().get("/api/strategies/" + strategy).then().statusCode(200)
+                .body("strategy.description", is("kept across a crash")).body("strategy.status", is("error"));
+        List<String> events = api().get("/api/strategies/" + strategy + "/history").then().statusCode(200)
+                .extract().jsonPath().getList("history.event_type");
+        assertEquals(List.of("interrupted", "started", "updated", "created"), events);
+        String strategyRun = api().get("/api/strategies/" + strategy).then().extract().path("strategy.current_run_id");
+        api().get("/api/v1/runs/" + strategyRun).then().body("status", is("failed")).body("error", containsString("Interrupted"));
+        // The first administrator's random password was printed once, on the first start only.
+        String log = Files.readString(dataDir.resolve("app.log"));
+        assertEquals(1, log.split("Created administrator", -1).length - 1, "printed once");
 
         for (String id : done) {
             api().get("/api/v1/runs/" + id).then().statusCode(200).body("status", is("completed"));
@@ -100,8 +131,12 @@ class RestartIT {
 
     private Process start() throws IOException {
         port = freePort();
-        List<String> settings = List.of("-Dcracktrader.data-dir=" + dataDir, "-Dquarkus.http.port=" + port,
-                "-Dcracktrader.exchanges.simulated.clock-speed=3600");
+        if (databaseSettings == null) {
+            databaseSettings = database.start();
+        }
+        List<String> settings = new ArrayList<>(List.of("-Dcracktrader.data-dir=" + dataDir, "-Dquarkus.http.port=" + port,
+                "-Dcracktrader.exchanges.simulated.clock-speed=3600"));
+        databaseSettings.forEach((k, v) -> settings.add("-D" + k + "=" + v));
         List<String> command = new ArrayList<>();
         String nativeImage = System.getProperty("native.image.path");
         if (Boolean.getBoolean("cracktrader.it.native") && nativeImage != null && new File(nativeImage).exists()) {
@@ -123,7 +158,10 @@ class RestartIT {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("app.log").toFile())).start();
         processes.add(p);
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).ignoreExceptions()
-                .until(() -> api().get("/api/v1/health").statusCode() == 200);
+                .until(() -> given().port(port).get("http://127.0.0.1/api/v1/health").statusCode() == 200);
+        token = given().baseUri("http://127.0.0.1").port(port).contentType(ContentType.JSON)
+                .body(Map.of("username", "admin", "password", adminPassword())).post("/api/auth/login")
+                .then().statusCode(200).extract().path("access_token");
         // Reported, not asserted: startup time is measured by the README's benchmark, not by tests.
         System.out.printf("RestartIT: health answered %.2f s after the process started%n",
                 (System.nanoTime() - started) / 1e9);
@@ -131,7 +169,15 @@ class RestartIT {
     }
 
     private RequestSpecification api() {
-        return given().baseUri("http://127.0.0.1").port(port).contentType(ContentType.JSON);
+        return given().baseUri("http://127.0.0.1").port(port).contentType(ContentType.JSON)
+                .header("Authorization", "Bearer " + token);
+    }
+
+    /** The random password the first start printed (no administrator password is configured here). */
+    private String adminPassword() throws IOException {
+        Matcher m = Pattern.compile("with password: (\\S+)").matcher(Files.readString(dataDir.resolve("app.log")));
+        assertTrue(m.find(), "the first start prints the administrator's password");
+        return m.group(1);
     }
 
     private void awaitStatus(String id, String status) {

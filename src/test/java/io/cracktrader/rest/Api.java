@@ -24,6 +24,8 @@ public final class Api {
     /** The administrator the test profile creates (see application.properties and PackagedAppConfig). */
     static final String ADMIN = "admin";
     static final String ADMIN_PASSWORD = "admin-test-password";
+    /** The token signing key of the test profile and of PackagedAppConfig, so tests can mint tokens. */
+    static final String JWT_SECRET = "dGVzdC1vbmx5LXNpZ25pbmcta2V5LWZvci10aGUtdGVzdC1wcm9maWxlLTQ4Ynl0ZXMh";
 
     /**
      * Loads this class, and with it the JSON number settings, and logs in as the administrator: every
@@ -33,7 +35,8 @@ public final class Api {
         adminToken = null;
         // Logs in on first use: REST Assured learns the application's port only just before each test.
         io.restassured.RestAssured.replaceFiltersWith((request, response, context) -> {
-            if (!request.getHeaders().hasHeaderWithName("Authorization") && !request.getURI().contains("/api/auth/")) {
+            if (!request.getHeaders().hasHeaderWithName("Authorization") && !request.getURI().contains("/api/auth/login")
+                    && !request.getURI().contains("/api/auth/refresh")) {
                 request.header("Authorization", "Bearer " + adminToken());
             }
             return context.next(request, response);

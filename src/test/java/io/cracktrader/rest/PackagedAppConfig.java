@@ -19,6 +19,8 @@ public class PackagedAppConfig implements QuarkusTestResourceLifecycleManager {
         config.put("cracktrader.admin.password", "admin-test-password");
         config.put("cracktrader.rate-limit.anonymous-per-minute", "100000");
         config.put("cracktrader.rate-limit.session-per-minute", "100000");
+        config.put("cracktrader.auth.max-sessions-per-user", "1000");
+        config.put("cracktrader.auth.jwt-secret", Api.JWT_SECRET);
         return config;
     }
 
