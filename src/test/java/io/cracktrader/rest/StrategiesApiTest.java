@@ -222,6 +222,48 @@ class StrategiesApiTest {
     }
 
     @Test
+    void strategiesAreVisibleToOwnerAdminAndThoseTheyAreSharedWith() {
+        for (String[] user : new String[][] {{"owner-trader", "trader"}, {"other-viewer", "viewer"},
+                {"other-analyst", "analyst"}}) {
+            Api.post("/api/users", Map.of("username", user[0], "password", "password-" + user[0], "role", user[1]))
+                    .then().statusCode(201);
+        }
+        String owner = Api.login("owner-trader", "password-owner-trader");
+        String viewer = Api.login("other-viewer", "password-other-viewer");
+        String analyst = Api.login("other-analyst", "password-other-analyst");
+        String id = given().header("Authorization", "Bearer " + owner).contentType(ContentType.JSON)
+                .body(momentum("Private")).post("/api/strategies").then().statusCode(201).extract().path("id");
+
+        given().header("Authorization", "Bearer " + viewer).get("/api/strategies/" + id).then().statusCode(404);
+        given().header("Authorization", "Bearer " + viewer).get("/api/strategies").then()
+                .body("items.id", org.hamcrest.Matchers.not(hasItem(id)));
+        given().get("/api/strategies/" + id).then().statusCode(200); // the admin sees everything
+
+        given().header("Authorization", "Bearer " + owner).contentType(ContentType.JSON)
+                .body(Map.of("username", "other-viewer", "permissions", List.of("read")))
+                .post("/api/strategies/" + id + "/share").then().statusCode(200);
+        given().header("Authorization", "Bearer " + viewer).get("/api/strategies/" + id).then().statusCode(200)
+                .body("strategy.permissions", contains("read"));
+        // A grant cannot lift a role's limits: write shared with an analyst is still no write.
+        given().header("Authorization", "Bearer " + owner).contentType(ContentType.JSON)
+                .body(Map.of("username", "other-analyst", "permissions", List.of("read", "write")))
+                .post("/api/strategies/" + id + "/share").then().statusCode(200);
+        given().header("Authorization", "Bearer " + analyst).get("/api/strategies/" + id).then().statusCode(200)
+                .body("strategy.permissions", contains("read"));
+        given().header("Authorization", "Bearer " + viewer).contentType(ContentType.JSON).body(Map.of("name", "Mine"))
+                .put("/api/strategies/" + id).then().statusCode(403);
+        // The analyst may backtest what is shared with them, but not start it.
+        given().header("Authorization", "Bearer " + analyst).contentType(ContentType.JSON)
+                .body(Map.of("start_date", "2024-01-01T00:00:00Z", "end_date", "2024-02-01T00:00:00Z"))
+                .post("/api/strategies/" + id + "/backtest").then().statusCode(200).body("status", equalTo("completed"));
+        given().header("Authorization", "Bearer " + analyst).post("/api/strategies/" + id + "/start").then()
+                .statusCode(403);
+        JsonPath history = given().get("/api/strategies/" + id + "/history").then().extract().jsonPath();
+        assertTrue(history.getList("history.event_type").contains("shared"));
+        assertTrue(history.getList("history.user").contains("owner-trader"));
+    }
+
+    @Test
     void systemOverviewCountsStrategies() {
         given().get("/api/system/overview").then().statusCode(200)
                 .body("status", notNullValue()).body("strategies", hasKey("running"))
