@@ -25,6 +25,8 @@ public interface CracktraderConfig {
 
     RateLimit rateLimit();
 
+    Ws ws();
+
     interface Runs {
         /** Runs executing at once; further runs wait in order. 0 means one per CPU core. */
         @WithDefault("0")
@@ -125,5 +127,15 @@ public interface CracktraderConfig {
         /** Orders per second of one user (03: 10). */
         @WithDefault("10")
         int ordersPerSecond();
+    }
+
+    interface Ws {
+        /** Messages a connection may have waiting before it is closed as hopelessly behind. */
+        @WithDefault("1000")
+        int queueCapacity();
+
+        /** Most updates a second per run status (or ticker) per client; newer ones replace unsent older ones. */
+        @WithDefault("10")
+        double statusMaxRate();
     }
 }

@@ -36,6 +36,11 @@ public class ServiceHealth {
         return Uni.createFrom().item(this::evaluate).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
+    /** The same answer as {@link #check()}, on the calling thread (it pings the database). */
+    public HealthView evaluateNow() {
+        return evaluate();
+    }
+
     private HealthView evaluate() {
         Map<String, HealthView.Check> checks = new LinkedHashMap<>();
         boolean databaseUp = true;

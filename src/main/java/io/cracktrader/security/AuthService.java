@@ -36,9 +36,6 @@ public class AuthService {
     private static final int KEY_COST = 10;
     private static final String KEY_PREFIX = "ctk_";
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@+-]{1,64}");
-    private static final SecureRandom RANDOM = new SecureRandom();
-    /** A hash of the password compared against when the user does not exist, so timing does not tell. */
-    private static final String DUMMY_HASH = hash("not a password", PASSWORD_COST);
 
     public record Tokens(String accessToken, String refreshToken, long expiresIn, UserStore.User user) {
     }
@@ -56,6 +53,10 @@ public class AuthService {
     private final Map<String, String> verifiedKeys = new ConcurrentHashMap<>();
 
     private final RateLimiter limiter;
+    /** Instance fields, not static: the native image must not hold a seeded generator from build time. */
+    private final SecureRandom random = new SecureRandom();
+    /** A hash of the password compared against when the user does not exist, so timing does not tell. */
+    private final String dummyHash = hash("not a password", PASSWORD_COST);
 
     public AuthService(UserStore store, TokenService tokens, CracktraderConfig config, RateLimiter limiter) {
         this.limiter = limiter;
@@ -71,7 +72,7 @@ public class AuthService {
         }
         String username = config.admin().username();
         Optional<String> configured = config.admin().password();
-        String password = configured.orElseGet(AuthService::randomPassword);
+        String password = configured.orElseGet(this::randomPassword);
         store.insertUser(new UserStore.User(UUID.randomUUID().toString(), username, hash(password, PASSWORD_COST),
                 Role.ADMIN, System.currentTimeMillis()));
         if (configured.isPresent()) {
@@ -97,7 +98,7 @@ public class AuthService {
             throw ApiException.invalid(missing);
         }
         Optional<UserStore.User> user = username == null ? Optional.empty() : store.userByName(username);
-        String hash = user.map(UserStore.User::passwordHash).orElse(DUMMY_HASH);
+        String hash = user.map(UserStore.User::passwordHash).orElse(dummyHash);
         boolean ok = password != null && BCrypt.verifyer().verify(password.toCharArray(), hash).verified;
         if (user.isEmpty() || !ok) {
             throw new ApiException(401, ErrorCode.AUTHENTICATION_ERROR, "Invalid username or password", Map.of());
@@ -334,13 +335,13 @@ public class AuthService {
         }
     }
 
-    private static byte[] randomBytes(int n) {
+    private byte[] randomBytes(int n) {
         byte[] bytes = new byte[n];
-        RANDOM.nextBytes(bytes);
+        random.nextBytes(bytes);
         return bytes;
     }
 
-    private static String randomPassword() {
+    private String randomPassword() {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(18));
     }
 }

@@ -17,13 +17,19 @@ import java.util.concurrent.Flow;
 @ApplicationScoped
 public class RunEvents {
 
-    /** An event: for which run, whether it is the runner's current run, and the message clients get. */
-    public record RunEvent(String runId, boolean runner, Message message) {
+    /**
+     * An event: for which run, whether it is the runner's current run, who started the run, and the
+     * message clients get.
+     */
+    public record RunEvent(String runId, boolean runner, String owner, Message message) {
     }
 
-    /** What {@code /ws/status} sends (01): {@code {"type": ..., "payload": {...}}}. */
+    /**
+     * What {@code /ws/status} sends (01): {@code {"type": ..., "payload": {...}}}, plus when the service
+     * published it (clients measure their delay with it).
+     */
     @RegisterForReflection
-    public record Message(String type, Object payload) {
+    public record Message(String type, Object payload, Instant timestamp) {
     }
 
     /** The payload of a {@code trade_execution} message. */
@@ -39,12 +45,12 @@ public class RunEvents {
         return stream;
     }
 
-    void status(RunView view, boolean runner) {
-        processor.onNext(new RunEvent(view.runId(), runner, new Message("status_update", view)));
+    void status(RunView view, boolean runner, String owner) {
+        processor.onNext(new RunEvent(view.runId(), runner, owner, new Message("status_update", view, Instant.now())));
     }
 
-    void trade(String runId, boolean runner, TradeView t) {
-        processor.onNext(new RunEvent(runId, runner, new Message("trade_execution", new TradeExecution(t.id(), t.side(),
-                t.size(), t.price(), t.symbol(), t.timestamp(), runId, t.pnl(), t.commission()))));
+    void trade(String runId, boolean runner, String owner, TradeView t) {
+        processor.onNext(new RunEvent(runId, runner, owner, new Message("trade_execution", new TradeExecution(t.id(),
+                t.side(), t.size(), t.price(), t.symbol(), t.timestamp(), runId, t.pnl(), t.commission()), Instant.now())));
     }
 }

@@ -108,7 +108,7 @@ public class RunOrchestrator {
         try {
             for (ActiveRun run : active.values()) {
                 if (run.status == RunStatus.RUNNING) {
-                    events.status(view(run), run.id.equals(runnerRunId));
+                    events.status(view(run), run.id.equals(runnerRunId), run.origin.owner());
                 }
             }
         } catch (RuntimeException e) {
@@ -150,7 +150,7 @@ public class RunOrchestrator {
                 ActiveRun run = launch(spec, RunOrigin.of(owner));
                 runnerRunId = run.id;
                 RunView view = view(run);
-                events.status(view, true);
+                events.status(view, true, run.origin.owner());
                 return view;
             }
         });
@@ -231,7 +231,7 @@ public class RunOrchestrator {
     /** Validates and starts a run for a configured strategy; blocking, for services already off the event loop. */
     public RunView startRunNow(RunSpec spec, RunOrigin origin) {
         RunView view = view(launch(spec, origin));
-        events.status(view, false);
+        events.status(view, false, origin.owner());
         return view;
     }
 
@@ -396,7 +396,7 @@ public class RunOrchestrator {
             run.startedAt = wallStart;
             run.status = RunStatus.RUNNING;
             store.update(stored(run, null, null));
-            events.status(view(run), run.id.equals(runnerRunId));
+            events.status(view(run), run.id.equals(runnerRunId), run.origin.owner());
             RunOutcome result = run.spec.mode() == RunMode.BACKTEST ? backtest(run) : paper(run);
             outcome = run.control.stopRequested() ? RunStatus.STOPPED : RunStatus.COMPLETED;
             finish(run, outcome, null, result);
@@ -547,7 +547,7 @@ public class RunOrchestrator {
                     Double.isNaN(pnl) ? null : pnl, log.commission(i));
             run.addTrade(trade);
             run.origin.observer().onTrade(run.id, trade);
-            events.trade(run.id, run.id.equals(runnerRunId), trade);
+            events.trade(run.id, run.id.equals(runnerRunId), run.origin.owner(), trade);
             metrics.tradeExecuted(run.spec, side);
             if (run.spec.printlog()) {
                 LOG.infof("Run %s %s %s %.8f @ %.8f (commission %.8f%s)", run.id, side, symbol, trade.size(),
@@ -574,7 +574,7 @@ public class RunOrchestrator {
         }
         try {
             findView(run.id).ifPresent(v -> {
-                events.status(v, run.id.equals(runnerRunId));
+                events.status(v, run.id.equals(runnerRunId), run.origin.owner());
                 run.origin.observer().onFinished(v);
             });
         } catch (RuntimeException e) {

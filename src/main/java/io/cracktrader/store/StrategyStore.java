@@ -342,10 +342,11 @@ public class StrategyStore {
 
     // ---- signals ----
 
-    public void signal(Signal s) {
-        db.write("strategy signal", c -> {
+    /** Stores a signal; returns it with its id. */
+    public Signal signal(Signal s) {
+        long id = db.writeAndGet("strategy signal", c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO strategy_signals (strategy_id, run_id, time, "
-                    + "symbol, side, price, size, pnl) VALUES (?,?,?,?,?,?,?,?)")) {
+                    + "symbol, side, price, size, pnl) VALUES (?,?,?,?,?,?,?,?)", java.sql.Statement.RETURN_GENERATED_KEYS)) {
                 ps.setString(1, s.strategyId());
                 ps.setString(2, s.runId());
                 ps.setLong(3, s.time());
@@ -359,8 +360,12 @@ public class StrategyStore {
                     ps.setDouble(8, s.pnl());
                 }
                 ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    return keys.next() ? keys.getLong(1) : 0L;
+                }
             }
         });
+        return new Signal(id, s.strategyId(), s.runId(), s.time(), s.symbol(), s.side(), s.price(), s.size(), s.pnl());
     }
 
     /** Newest first. */

@@ -1,52 +1,69 @@
 package io.cracktrader.ws;
 
 import io.cracktrader.security.Role;
-import jakarta.annotation.security.RolesAllowed;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cracktrader.service.RunEvents;
+import io.cracktrader.service.view.RunView;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
-import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.annotation.security.RolesAllowed;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@code /ws/status} of 01: {@code status_update} messages (the status fields, value and pnl included)
- * as runs change and while they run, and {@code trade_execution} for every fill. Without a
- * {@code run_id} query parameter it follows the runner's current run; with one, that run of
- * {@code /api/v1/runs}. A client too slow to keep up loses messages rather than slowing the engine
- * or the other clients.
+ * {@code /ws/status} of 01: {@code status_update} (the status fields, value and pnl included) as runs
+ * change and while they run, {@code trade_execution} for every fill, and {@code error} when a run
+ * fails. Without a {@code run_id} query parameter it follows the runner's current run; with one, that
+ * run of {@code /api/v1/runs}. Status updates conflate per run (newest wins, at most
+ * {@code cracktrader.ws.status-max-rate} a second); fills queue, and a client that falls too far
+ * behind is closed with a reason.
  */
 @WebSocket(path = "/ws/status")
 @RolesAllowed(Role.Capability.READ)
 public class StatusSocket {
-    private final RunEvents events;
-    private final ObjectMapper json;
+    static final String CHANNEL = "status";
 
-    public StatusSocket(RunEvents events, ObjectMapper json) {
-        this.events = events;
-        this.json = json;
+    /** {@code {"type": "error", "message": ...}} of 01. */
+    @RegisterForReflection
+    public record ErrorMessage(String type, String message, String runId, Instant timestamp) {
+    }
+
+    private final SocketHub hub;
+    private final Map<String, Outbox> outboxes = new ConcurrentHashMap<>();
+
+    public StatusSocket(SocketHub hub) {
+        this.hub = hub;
     }
 
     @OnOpen
-    public Multi<String> open(WebSocketConnection connection) {
+    public void open(WebSocketConnection connection) {
         String runId = queryParameter(connection.handshakeRequest().query(), "run_id");
-        return events.stream()
-                .filter(e -> runId == null ? e.runner() : runId.equals(e.runId()))
-                .onOverflow().drop()
-                .emitOn(Infrastructure.getDefaultWorkerPool())   // encode off the engine's thread
-                .map(e -> write(e.message()));
+        Outbox outbox = hub.outbox(connection, CHANNEL);
+        outboxes.put(connection.id(), outbox);
+        hub.listen(connection, published -> {
+            if (!(published.event() instanceof RunEvents.RunEvent e)
+                    || !(runId == null ? e.runner() : runId.equals(e.runId()))) {
+                return;
+            }
+            if (e.message().payload() instanceof RunView run) {
+                outbox.sendLatest(e.runId(), published.json());
+                if ("failed".equals(run.status()) && run.error() != null) {
+                    outbox.send(hub.encode(new ErrorMessage("error", run.error(), run.runId(), Instant.now())));
+                }
+            } else {
+                outbox.send(published.json());
+            }
+        });
     }
 
-    private String write(Object message) {
-        try {
-            return json.writeValueAsString(message);
-        } catch (JsonProcessingException e) {
-            return "{\"type\":\"error\",\"message\":\"could not encode an update\"}";
-        }
+    @OnClose
+    public void close(WebSocketConnection connection) {
+        hub.leave(connection, CHANNEL, outboxes.remove(connection.id()));
     }
 
     static String queryParameter(String query, String name) {

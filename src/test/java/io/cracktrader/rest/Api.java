@@ -94,7 +94,7 @@ public final class Api {
     }
 
     /** Waits until the run leaves starting/running and returns its final status. */
-    static String awaitRunEnd(String runId) {
+    public static String awaitRunEnd(String runId) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
             String status = given().get("/api/v1/runs/" + runId).then().statusCode(200).extract().path("status");
             return !"starting".equals(status) && !"running".equals(status);

@@ -4,6 +4,7 @@ import io.cracktrader.engine.RunControl;
 import io.cracktrader.engine.data.BarSeries;
 import io.cracktrader.engine.data.Timeframe;
 import io.cracktrader.exchange.MarketDataSource;
+import io.cracktrader.exchange.Ticker;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -28,6 +29,22 @@ public final class SimulatedMarketData implements MarketDataSource {
     public Set<Timeframe> timeframes() {
         return EnumSet.allOf(Timeframe.class);
     }
+
+    /**
+     * The simulated market's ticker at {@code nowMillis}: last price on the tick grid, bid and ask one
+     * tick either side, volume of the last 24 hours, and the change over them in percent.
+     */
+    public static Ticker ticker(String symbol, long nowMillis) {
+        SyntheticMarket market = new SyntheticMarket(symbol);
+        double last = market.lastPrice(nowMillis);
+        double dayAgo = market.lastPrice(nowMillis - DAY_MILLIS);
+        BarSeries day = new BarSeries(symbol, Timeframe.D1, 1);
+        market.appendBar(day, nowMillis - DAY_MILLIS, DAY_MILLIS);
+        double tick = market.tickSize();
+        return new Ticker(symbol, last, last - tick, last + tick, day.volume(0), (last / dayAgo - 1) * 100, nowMillis);
+    }
+
+    private static final long DAY_MILLIS = 86_400_000L;
 
     @Override
     public BarSeries history(String symbol, Timeframe timeframe, long fromMillis, long toMillis, RunControl control) {

@@ -114,7 +114,12 @@ public final class SyntheticMarket {
         out.append(openMillis, open, high, Math.max(low, tickSize()), close, volume);
     }
 
-    private double tickSize() {
+    /** The traded price at {@code epochMillis}: the mid price on the tick grid. */
+    public double lastPrice(long epochMillis) {
+        return tick(price(epochMillis / 1000.0));
+    }
+
+    public double tickSize() {
         return 1 / tickScale;
     }
 

@@ -106,9 +106,11 @@ public class StrategyManager {
     private final UserStore users;
     private final ObjectMapper json;
     private final EnsembleSupervisor ensembles;
+    private final StrategyEvents events;
 
     public StrategyManager(StrategyStore store, StrategyCatalog catalog, RunOrchestrator runs, ExchangeRegistry exchanges,
-                           UserStore users, ObjectMapper json, EnsembleSupervisor ensembles) {
+                           UserStore users, ObjectMapper json, EnsembleSupervisor ensembles, StrategyEvents events) {
+        this.events = events;
         this.store = store;
         this.catalog = catalog;
         this.runs = runs;
@@ -123,7 +125,7 @@ public class StrategyManager {
         long now = System.currentTimeMillis();
         for (ManagedStrategy s : store.withStatus("running")) {
             store.update(s.withStatus("error", s.currentRunId(), now));
-            store.history(s.id(), "interrupted", null, Map.of("reason",
+            record(s.id(), "interrupted", null, Map.of("reason",
                     "The service stopped while this strategy was running; start it again"), now);
         }
     }
@@ -177,7 +179,7 @@ public class StrategyManager {
         long now = System.currentTimeMillis();
         ManagedStrategy s = validated(caller, null, config, validateParameters, now);
         store.insert(s);
-        store.history(s.id(), "created", caller.username(), Map.of("name", s.name(), "strategy_type", s.strategyType(),
+        record(s.id(), "created", caller.username(), Map.of("name", s.name(), "strategy_type", s.strategyType(),
                 "parameters", s.parameters()), now);
         if (autoStart) {
             return start(caller, s.id(), null);
@@ -224,7 +226,7 @@ public class StrategyManager {
         diff(changes, "exchange", current.exchange(), updated.exchange());
         diff(changes, "initial_capital", current.initialCapital(), updated.initialCapital());
         if (!changes.isEmpty()) {
-            store.history(id, "updated", caller.username(), Map.of("changes", changes), now);
+            record(id, "updated", caller.username(), Map.of("changes", changes), now);
         }
         if (change.status() != null) {
             switch (change.status()) {
@@ -250,7 +252,7 @@ public class StrategyManager {
             stopRuns(s);
         }
         store.delete(id);
-        store.history(id, "deleted", caller.username(), Map.of("name", s.name()), System.currentTimeMillis());
+        record(id, "deleted", caller.username(), Map.of("name", s.name()), System.currentTimeMillis());
     }
 
     /** Grants another user permissions on the strategy (empty list: removes the grant). */
@@ -275,7 +277,7 @@ public class StrategyManager {
             perms.add("read");
         }
         store.grant(id, target.id(), perms);
-        store.history(id, "shared", caller.username(), Map.of("with", username, "permissions",
+        record(id, "shared", caller.username(), Map.of("with", username, "permissions",
                 perms.stream().sorted().toList()), System.currentTimeMillis());
         Map<String, List<String>> out = new LinkedHashMap<>();
         store.sharedWith(id).forEach((userId, p) -> out.put(username(userId, new HashMap<>()), p.stream().sorted().toList()));
@@ -307,7 +309,7 @@ public class StrategyManager {
             runId = runs.startRunNow(spec, new RunOrigin(caller.username(), s.id(), observer(s.id()))).runId();
         }
         store.update(s.withStatus("running", runId, now));
-        store.history(id, "started", caller.username(), Map.of("run_id", runId, "mode", runMode), now);
+        record(id, "started", caller.username(), Map.of("run_id", runId, "mode", runMode), now);
         return view(caller, store.find(id).orElseThrow(), new HashMap<>());
     }
 
@@ -319,7 +321,7 @@ public class StrategyManager {
         long now = System.currentTimeMillis();
         stopRuns(s);
         store.update(store.find(id).orElseThrow().withStatus("stopped", s.currentRunId(), now));
-        store.history(id, "stopped", caller.username(), Map.of("run_id", String.valueOf(s.currentRunId())), now);
+        record(id, "stopped", caller.username(), Map.of("run_id", String.valueOf(s.currentRunId())), now);
         return view(caller, store.find(id).orElseThrow(), new HashMap<>());
     }
 
@@ -337,8 +339,9 @@ public class StrategyManager {
             @Override
             public void onTrade(String runId, TradeView t) {
                 try {
-                    store.signal(new StrategyStore.Signal(0, strategyId, runId, t.timestamp().toEpochMilli(), t.symbol(),
-                            t.side(), t.price(), t.size(), t.pnl()));
+                    StrategyStore.Signal stored = store.signal(new StrategyStore.Signal(0, strategyId, runId,
+                            t.timestamp().toEpochMilli(), t.symbol(), t.side(), t.price(), t.size(), t.pnl()));
+                    events.signal(signal(stored));
                 } catch (RuntimeException e) {
                     LOG.warnf("Could not record a signal of strategy %s: %s", strategyId, e.getMessage());
                 }
@@ -374,7 +377,7 @@ public class StrategyManager {
             }
             String event = "backtest".equals(run.mode()) ? "backtest_" + run.status()
                     : "failed".equals(run.status()) ? "run_failed" : "run_finished";
-            store.history(strategyId, event, null, details, now);
+            record(strategyId, event, null, details, now);
         } catch (RuntimeException e) {
             LOG.warnf("Could not record the end of run %s of strategy %s: %s", run.runId(), strategyId, e.getMessage());
         }
@@ -388,11 +391,22 @@ public class StrategyManager {
                 store.update(s.withStatus("stopped", sessionId, now));
             }
         });
-        store.history(ensembleId, reason.startsWith("every") ? "run_finished" : "risk_stop", null,
+        record(ensembleId, reason.startsWith("every") ? "run_finished" : "risk_stop", null,
                 Map.of("run_id", sessionId, "pnl", pnl, "reason", reason), now);
     }
 
+    /** Writes a history entry and tells live clients (05's alerts channel). */
+    private void record(String strategyId, String eventType, String user, Map<String, Object> details, long time) {
+        store.history(strategyId, eventType, user, details, time);
+        events.history(strategyId, eventType, user, details);
+    }
+
     // ---- signals, performance, history ----
+
+    /** 05's live performance for a channel: the all-time summary of the strategy's current or last run. */
+    public PerformanceSummary livePerformance(Caller caller, String id) {
+        return performance(require(caller, id, "read"), "all");
+    }
 
     public List<SignalView> signals(Caller caller, String id, int limit, Instant since) {
         require(caller, id, "read");
@@ -744,7 +758,7 @@ public class StrategyManager {
                 store.find(weights.keySet().iterator().next()).orElseThrow().timeframe(), symbols,
                 "simulated", capital, write(spec), "inactive", null, now, now);
         store.insert(s);
-        store.history(s.id(), "created", caller.username(), Map.of("name", s.name(), "strategy_weights", weights,
+        record(s.id(), "created", caller.username(), Map.of("name", s.name(), "strategy_weights", weights,
                 "rebalance_frequency", rebalance, "risk_management", risk), now);
         return view(caller, s, new HashMap<>());
     }
@@ -772,6 +786,11 @@ public class StrategyManager {
     }
 
     // ---- helpers ----
+
+    /** Whether the caller may read the strategy (live channels check before streaming it). */
+    public boolean readable(Caller caller, String id) {
+        return store.find(id).map(s -> permissions(caller, s).contains("read")).orElse(false);
+    }
 
     /** The strategy if the caller may do {@code permission} on it; 404 when they cannot even read it. */
     ManagedStrategy require(Caller caller, String id, String permission) {
@@ -950,7 +969,7 @@ public class StrategyManager {
         return TYPE_PROFILE.getOrDefault(type.name(), new String[] {"custom", "medium"});
     }
 
-    private static SignalView signal(StrategyStore.Signal s) {
+    static SignalView signal(StrategyStore.Signal s) {
         return new SignalView(s.id(), s.strategyId(), s.runId(), Instant.ofEpochMilli(s.time()), s.symbol(), s.side(),
                 s.price(), s.size(), s.pnl());
     }

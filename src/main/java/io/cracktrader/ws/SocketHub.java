@@ -1,0 +1,132 @@
+package io.cracktrader.ws;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cracktrader.config.CracktraderConfig;
+import io.cracktrader.service.RunEvents;
+import io.cracktrader.service.strategy.StrategyEvents;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.websockets.next.WebSocketConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.jboss.logging.Logger;
+
+/**
+ * Fans the service's event streams (runs, strategies) out to WebSocket connections. It subscribes
+ * once to each stream, hands every event to one dispatch thread (the engine only pays an enqueue),
+ * encodes it once, and offers it to each interested connection's {@link Outbox}.
+ */
+@ApplicationScoped
+public class SocketHub {
+    private static final Logger LOG = Logger.getLogger(SocketHub.class);
+
+    /** An event as connections see it: the source event and its JSON text (envelope of 01). */
+    public record Published(Object event, String json) {
+    }
+
+    private final RunEvents runs;
+    private final StrategyEvents strategies;
+    private final ObjectMapper json;
+    private final SocketMetrics metrics;
+    private final CracktraderConfig config;
+    private final Map<String, Consumer<Published>> listeners = new ConcurrentHashMap<>();
+    private final ThreadPoolExecutor dispatcher = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(100_000), r -> {
+                Thread t = new Thread(r, "ws-dispatch");
+                t.setDaemon(true);
+                return t;
+            });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "ws-timer");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public SocketHub(RunEvents runs, StrategyEvents strategies, ObjectMapper json, SocketMetrics metrics,
+                     CracktraderConfig config) {
+        this.runs = runs;
+        this.strategies = strategies;
+        this.json = json;
+        this.metrics = metrics;
+        this.config = config;
+    }
+
+    void start(@Observes StartupEvent event) {
+        runs.stream().subscribe().with(e -> dispatch(e, e.message()));
+        strategies.stream().subscribe().with(e -> dispatch(e, e.message()));
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        dispatcher.shutdownNow();
+        timer.shutdownNow();
+    }
+
+    /** Offers an event of the service itself (e.g. a notification) to every connection. */
+    void publish(Object event, Object message) {
+        dispatch(event, message);
+    }
+
+    private void dispatch(Object event, Object message) {
+        try {
+            dispatcher.execute(() -> {
+                Published published = new Published(event, encode(message));
+                for (Consumer<Published> listener : listeners.values()) {
+                    try {
+                        listener.accept(published);
+                    } catch (RuntimeException e) {
+                        LOG.warnf("A WebSocket listener failed: %s", e.getMessage());
+                    }
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // 100,000 events behind: the dispatcher cannot keep up; the engine must not wait for it.
+            LOG.warn("WebSocket dispatch is behind; an event was not delivered");
+        }
+    }
+
+    /** A new connection's outbox, counted under {@code channel} until {@link #leave}. */
+    Outbox outbox(WebSocketConnection connection, String channel) {
+        metrics.opened(channel);
+        return new Outbox(connection, channel, metrics, timer, config.ws().queueCapacity(), config.ws().statusMaxRate());
+    }
+
+    /** A service-side listener (not a connection), e.g. one that turns status changes into notifications. */
+    void listenAll(String name, Consumer<Published> listener) {
+        listeners.put(name, listener);
+    }
+
+    void listen(WebSocketConnection connection, Consumer<Published> listener) {
+        listeners.put(connection.id(), listener);
+    }
+
+    void leave(WebSocketConnection connection, String channel, Outbox outbox) {
+        listeners.remove(connection.id());
+        if (outbox != null) {
+            outbox.close();
+        }
+        metrics.closed(channel);
+    }
+
+    ScheduledExecutorService timer() {
+        return timer;
+    }
+
+    String encode(Object message) {
+        try {
+            return json.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            LOG.warnf("Could not encode a WebSocket message: %s", e.getMessage());
+            return "{\"type\":\"error\",\"message\":\"could not encode an update\"}";
+        }
+    }
+}
