@@ -130,9 +130,17 @@ public interface CracktraderConfig {
     }
 
     interface Ws {
-        /** Messages a connection may have waiting before it is closed as hopelessly behind. */
+        /** Messages a connection may have waiting; more are dropped while it reads, or it is closed when stalled. */
         @WithDefault("1000")
         int queueCapacity();
+
+        /** Fills of one run streamed live per second at most (the REST API has every fill). */
+        @WithDefault("200")
+        int maxFillsPerSecond();
+
+        /** A client that has taken nothing this long while messages wait is closed as hopelessly behind. */
+        @WithDefault("PT10S")
+        Duration stallTimeout();
 
         /** Most updates a second per run status (or ticker) per client; newer ones replace unsent older ones. */
         @WithDefault("10")

@@ -7,6 +7,11 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import io.cracktrader.config.CracktraderConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Flow;
 
 /**
@@ -39,6 +44,17 @@ public class RunEvents {
     }
 
     private final Flow.Processor<RunEvent, RunEvent> processor = BroadcastProcessor.<RunEvent>create().serialized();
+    /** Per run: a token bucket of fills to stream (time of the last refill in ns, tokens). */
+    private final Map<String, double[]> fillBuckets = new ConcurrentHashMap<>();
+    private final int maxFillsPerSecond;
+    private final Counter skippedFills;
+
+    public RunEvents(CracktraderConfig config, MeterRegistry registry) {
+        this.maxFillsPerSecond = config.ws().maxFillsPerSecond();
+        this.skippedFills = Counter.builder("cracktrader_ws_fills_not_streamed")
+                .description("Fills not streamed live because their run exceeded the per-second cap (all are in the REST API)")
+                .register(registry);
+    }
     private final Multi<RunEvent> stream = Multi.createFrom().publisher(processor);
 
     public Multi<RunEvent> stream() {
@@ -46,10 +62,29 @@ public class RunEvents {
     }
 
     void status(RunView view, boolean runner, String owner) {
+        if (!"starting".equals(view.status()) && !"running".equals(view.status())) {
+            fillBuckets.remove(view.runId());
+        }
         processor.onNext(new RunEvent(view.runId(), runner, owner, new Message("status_update", view, Instant.now())));
     }
 
+    /**
+     * Streams a fill, at most {@code cracktrader.ws.max-fills-per-second} per run, smoothly (bursts of a
+     * tenth of that): a backtest can fill a hundred thousand times a second, which no screen can show
+     * and which would hold up every other client's updates. Live runs fill far below the cap. Every
+     * fill is in the run's trades (REST) regardless. Called on the run's own thread only.
+     */
     void trade(String runId, boolean runner, String owner, TradeView t) {
+        double burst = Math.max(1, maxFillsPerSecond / 10.0);
+        long now = System.nanoTime();
+        double[] bucket = fillBuckets.computeIfAbsent(runId, id -> new double[] {now, burst});
+        bucket[1] = Math.min(burst, bucket[1] + (now - bucket[0]) * 1e-9 * maxFillsPerSecond);
+        bucket[0] = now;
+        if (bucket[1] < 1) {
+            skippedFills.increment();
+            return;
+        }
+        bucket[1] -= 1;
         processor.onNext(new RunEvent(runId, runner, owner, new Message("trade_execution", new TradeExecution(t.id(),
                 t.side(), t.size(), t.price(), t.symbol(), t.timestamp(), runId, t.pnl(), t.commission()), Instant.now())));
     }

@@ -11,16 +11,22 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * What one connection has yet to receive. Publishers only ever add here and never wait: one message
- * is in flight at a time, the next goes when the client has taken the last. Ordered messages (fills,
- * signals, acknowledgements) queue up to a bound; past it the client is hopelessly behind and is
- * closed with a reason. Keyed messages (a run's status, a symbol's ticker) conflate: the newest per
- * key replaces an unsent older one, and each key is sent at most {@code maxRatePerKey} times a second.
+ * What one connection has yet to receive. Publishers only ever add here and never wait: up to
+ * {@value #WINDOW} messages are in flight (written, not yet taken by the client's socket), the next go
+ * as the client takes them. Ordered messages (fills,
+ * signals, acknowledgements) queue up to a bound. A full queue means one of two things: the client
+ * is reading but slower than a burst (a backtest can fill thousands of times a second) — the
+ * overflow is dropped and counted; or it has taken nothing for {@code stallTimeout} — it is
+ * hopelessly behind and is closed with a reason. Keyed messages (a run's status, a symbol's ticker)
+ * conflate: the newest per key replaces an unsent older one, goes ahead of queued ordered messages,
+ * and each key is sent at most {@code maxRatePerKey} times a second.
  */
 final class Outbox {
     private static final Logger LOG = Logger.getLogger(Outbox.class);
     /** Close code 1008 (policy violation) is what browsers surface for "you were closed on purpose". */
     static final int TOO_SLOW = 1008;
+    /** Messages written ahead of the client: enough to keep a fast client busy, few enough to notice a slow one. */
+    static final int WINDOW = 32;
 
     private final WebSocketConnection connection;
     private final String channel;
@@ -28,15 +34,19 @@ final class Outbox {
     private final ScheduledExecutorService timer;
     private final int capacity;
     private final long keyIntervalNanos;
+    private final long stallNanos;
+    /** When the client last took a message (or the outbox last became busy). */
+    private long lastProgress = System.nanoTime();
     private final ArrayDeque<String> ordered = new ArrayDeque<>();
     private final LinkedHashMap<String, String> latest = new LinkedHashMap<>();
     private final Map<String, Long> lastSent = new LinkedHashMap<>();
-    private boolean sending;
+    private int inFlight;
     private boolean wakeScheduled;
     private boolean closed;
 
     Outbox(WebSocketConnection connection, String channel, SocketMetrics metrics, ScheduledExecutorService timer,
-           int capacity, double maxRatePerKey) {
+           int capacity, double maxRatePerKey, java.time.Duration stallTimeout) {
+        this.stallNanos = stallTimeout.toNanos();
         this.connection = connection;
         this.channel = channel;
         this.metrics = metrics;
@@ -52,13 +62,17 @@ final class Outbox {
             if (closed) {
                 return;
             }
-            tooSlow = ordered.size() >= capacity;
-            if (tooSlow) {
+            if (ordered.size() < capacity) {
+                ordered.addLast(text);
+                tooSlow = false;
+            } else if (System.nanoTime() - lastProgress < stallNanos) {
+                metrics.dropped(channel);
+                return;
+            } else {
+                tooSlow = true;
                 closed = true;
                 ordered.clear();
                 latest.clear();
-            } else {
-                ordered.addLast(text);
             }
         }
         if (tooSlow) {
@@ -82,6 +96,22 @@ final class Outbox {
         drain();
     }
 
+    /**
+     * Called every second: a client that has taken nothing for the stall timeout while a message
+     * waits for it is hopelessly behind, and is closed with a reason.
+     */
+    void checkStalled(long now) {
+        synchronized (this) {
+            if (closed || inFlight == 0 || now - lastProgress < stallNanos) {
+                return;
+            }
+            closed = true;
+            ordered.clear();
+            latest.clear();
+        }
+        closeTooSlow();
+    }
+
     /** The connection went away: forget everything. */
     synchronized void close() {
         closed = true;
@@ -91,38 +121,43 @@ final class Outbox {
 
     private void closeTooSlow() {
         metrics.closedSlow(channel);
-        LOG.infof("Closing WebSocket %s on %s: more than %d messages behind", connection.id(), channel, capacity);
+        LOG.infof("Closing WebSocket %s on %s: it has read nothing for %d s", connection.id(), channel,
+                stallNanos / 1_000_000_000);
         connection.close(new CloseReason(TOO_SLOW, "Too slow: more than " + capacity + " messages behind"))
                 .subscribe().with(ok -> { }, failure -> { });
     }
 
     private void drain() {
-        String next;
-        synchronized (this) {
-            if (sending || closed) {
-                return;
-            }
-            next = next(System.nanoTime());
-            if (next == null) {
-                return;
-            }
-            sending = true;
-        }
-        connection.sendText(next).subscribe().with(ok -> {
-            metrics.sent(channel);
+        while (true) {
+            String next;
             synchronized (this) {
-                sending = false;
+                if (inFlight >= WINDOW || closed) {
+                    return;
+                }
+                next = next(System.nanoTime());
+                if (next == null) {
+                    return;
+                }
+                if (inFlight++ == 0) {
+                    lastProgress = System.nanoTime();
+                }
             }
-            drain();
-        }, failure -> close());
+            connection.sendText(next).subscribe().with(ok -> {
+                metrics.sent(channel);
+                synchronized (this) {
+                    inFlight--;
+                    lastProgress = System.nanoTime();
+                }
+                drain();
+            }, failure -> close());
+        }
     }
 
-    /** Ordered messages first, then the oldest key whose rate allows; schedules a wake-up for rate-limited keys. */
+    /**
+     * A due keyed message first (a live status must not wait behind a burst of fills), else the oldest
+     * ordered one; schedules a wake-up when only rate-limited keys are left.
+     */
     private String next(long now) {
-        String text = ordered.pollFirst();
-        if (text != null) {
-            return text;
-        }
         long soonest = Long.MAX_VALUE;
         for (Iterator<Map.Entry<String, String>> it = latest.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<String, String> e = it.next();
@@ -137,6 +172,10 @@ final class Outbox {
                 return e.getValue();
             }
             soonest = Math.min(soonest, due);
+        }
+        String text = ordered.pollFirst();
+        if (text != null) {
+            return text;
         }
         if (soonest != Long.MAX_VALUE && !wakeScheduled) {
             wakeScheduled = true;

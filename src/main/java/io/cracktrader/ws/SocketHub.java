@@ -11,6 +11,7 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -40,6 +41,7 @@ public class SocketHub {
     private final SocketMetrics metrics;
     private final CracktraderConfig config;
     private final Map<String, Consumer<Published>> listeners = new ConcurrentHashMap<>();
+    private final Set<Outbox> outboxes = ConcurrentHashMap.newKeySet();
     private final ThreadPoolExecutor dispatcher = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(100_000), r -> {
                 Thread t = new Thread(r, "ws-dispatch");
@@ -64,6 +66,10 @@ public class SocketHub {
     void start(@Observes StartupEvent event) {
         runs.stream().subscribe().with(e -> dispatch(e, e.message()));
         strategies.stream().subscribe().with(e -> dispatch(e, e.message()));
+        timer.scheduleWithFixedDelay(() -> {
+            long now = System.nanoTime();
+            outboxes.forEach(o -> o.checkStalled(now));
+        }, 1, 1, TimeUnit.SECONDS);
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -97,7 +103,10 @@ public class SocketHub {
     /** A new connection's outbox, counted under {@code channel} until {@link #leave}. */
     Outbox outbox(WebSocketConnection connection, String channel) {
         metrics.opened(channel);
-        return new Outbox(connection, channel, metrics, timer, config.ws().queueCapacity(), config.ws().statusMaxRate());
+        Outbox outbox = new Outbox(connection, channel, metrics, timer, config.ws().queueCapacity(),
+                config.ws().statusMaxRate(), config.ws().stallTimeout());
+        outboxes.add(outbox);
+        return outbox;
     }
 
     /** A service-side listener (not a connection), e.g. one that turns status changes into notifications. */
@@ -113,6 +122,7 @@ public class SocketHub {
         listeners.remove(connection.id());
         if (outbox != null) {
             outbox.close();
+            outboxes.remove(outbox);
         }
         metrics.closed(channel);
     }

@@ -19,9 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code /ws/status} of 01: {@code status_update} (the status fields, value and pnl included) as runs
  * change and while they run, {@code trade_execution} for every fill, and {@code error} when a run
  * fails. Without a {@code run_id} query parameter it follows the runner's current run; with one, that
- * run of {@code /api/v1/runs}. Status updates conflate per run (newest wins, at most
- * {@code cracktrader.ws.status-max-rate} a second); fills queue, and a client that falls too far
- * behind is closed with a reason.
+ * run of {@code /api/v1/runs}. Live status updates conflate per run (newest wins, ahead of queued
+ * fills, at most {@code cracktrader.ws.status-max-rate} a second); fills and the final status queue in
+ * order; a client that stops reading is closed with a reason.
  */
 @WebSocket(path = "/ws/status")
 @RolesAllowed(Role.Capability.READ)
@@ -51,7 +51,12 @@ public class StatusSocket {
                 return;
             }
             if (e.message().payload() instanceof RunView run) {
-                outbox.sendLatest(e.runId(), published.json());
+                if (run.status().equals("starting") || run.status().equals("running")) {
+                    outbox.sendLatest(e.runId(), published.json());
+                } else {
+                    // The end of a run goes in order, after every fill it made.
+                    outbox.send(published.json());
+                }
                 if ("failed".equals(run.status()) && run.error() != null) {
                     outbox.send(hub.encode(new ErrorMessage("error", run.error(), run.runId(), Instant.now())));
                 }

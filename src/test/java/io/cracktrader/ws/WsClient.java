@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
 /** A real WebSocket client (the JDK's) that records every message with the time it arrived. */
@@ -19,7 +18,7 @@ final class WsClient implements WebSocket.Listener {
     record Received(JsonNode json, long atMillis) {
     }
 
-    final List<Received> received = new CopyOnWriteArrayList<>();
+    final List<Received> received = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     volatile Integer closeCode;
     volatile String closeReason;
     private final StringBuilder partial = new StringBuilder();
@@ -82,12 +81,18 @@ final class WsClient implements WebSocket.Listener {
         }
     }
 
+    List<Received> snapshot() {
+        synchronized (received) {
+            return List.copyOf(received);
+        }
+    }
+
     List<JsonNode> messages(Predicate<JsonNode> filter) {
-        return received.stream().map(Received::json).filter(filter).toList();
+        return snapshot().stream().map(Received::json).filter(filter).toList();
     }
 
     boolean has(Predicate<JsonNode> filter) {
-        return received.stream().map(Received::json).anyMatch(filter);
+        return snapshot().stream().map(Received::json).anyMatch(filter);
     }
 
     static Predicate<JsonNode> type(String type) {
