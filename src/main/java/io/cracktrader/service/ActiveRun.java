@@ -33,6 +33,8 @@ final class ActiveRun {
     volatile Long startedAt;
     volatile String error;
     volatile Future<?> task;
+    /** Which 50 ms slot of each half second this run's live status is published in. */
+    volatile int statusSlot;
     /** Symbols with an open position after the last bar of a live (paper) run. */
     volatile int openPositions;
 

@@ -66,6 +66,9 @@ import org.jboss.logging.Logger;
 public class RunOrchestrator {
     private static final Logger LOG = Logger.getLogger(RunOrchestrator.class);
     private static final long STOP_WAIT_MILLIS = 2_000;
+    /** Live status goes out every {@code STATUS_SLOTS} × 50 ms = 500 ms per run. */
+    private static final int STATUS_SLOTS = 10;
+    private final AtomicInteger nextStatusSlot = new AtomicInteger();
 
     private final CracktraderConfig config;
     private final RunStore store;
@@ -99,15 +102,19 @@ public class RunOrchestrator {
             t.setDaemon(true);
             return t;
         });
-        // Running runs report their figures twice a second to live clients.
-        ticker.scheduleAtFixedRate(this::publishRunning, 500, 500, TimeUnit.MILLISECONDS);
+        // Running runs report their figures twice a second to live clients, each in its own 50 ms slot
+        // of the half second, so that many runs do not send every client an update at the same instant.
+        ticker.scheduleAtFixedRate(this::publishRunning, 50, 50, TimeUnit.MILLISECONDS);
         metrics.watch(active);
     }
 
+    private long statusTick;
+
     private void publishRunning() {
+        long slot = statusTick++ % STATUS_SLOTS;
         try {
             for (ActiveRun run : active.values()) {
-                if (run.status == RunStatus.RUNNING) {
+                if (run.status == RunStatus.RUNNING && run.statusSlot == slot) {
                     events.status(view(run), run.id.equals(runnerRunId), run.origin.owner());
                 }
             }
@@ -375,6 +382,7 @@ public class RunOrchestrator {
         }
         ActiveRun run = new ActiveRun(UUID.randomUUID().toString(), spec, requestJson(spec), System.currentTimeMillis(),
                 origin);
+        run.statusSlot = Math.floorMod(nextStatusSlot.getAndIncrement(), STATUS_SLOTS);
         store.insert(stored(run, null, null));
         active.put(run.id, run);
         metrics.started(spec);
