@@ -69,13 +69,13 @@ public class RunEvents {
     }
 
     /**
-     * Streams a fill, at most {@code cracktrader.ws.max-fills-per-second} per run, smoothly (bursts of a
-     * tenth of that): a backtest can fill a hundred thousand times a second, which no screen can show
+     * Streams a fill, at most {@code cracktrader.ws.max-fills-per-second} per run (a token bucket holding
+     * one second's worth, so a small backtest streams all its fills): a backtest can fill a hundred thousand times a second, which no screen can show
      * and which would hold up every other client's updates. Live runs fill far below the cap. Every
      * fill is in the run's trades (REST) regardless. Called on the run's own thread only.
      */
     void trade(String runId, boolean runner, String owner, TradeView t) {
-        double burst = Math.max(1, maxFillsPerSecond / 10.0);
+        double burst = Math.max(1, maxFillsPerSecond);
         long now = System.nanoTime();
         double[] bucket = fillBuckets.computeIfAbsent(runId, id -> new double[] {now, burst});
         bucket[1] = Math.min(burst, bucket[1] + (now - bucket[0]) * 1e-9 * maxFillsPerSecond);

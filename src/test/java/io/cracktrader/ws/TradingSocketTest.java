@@ -90,12 +90,14 @@ class TradingSocketTest {
         Api.awaitRunEnd(runId);
         int fills = given().get("/api/v1/runs/" + runId + "/trades").then().extract().path("pagination.total");
         assertTrue(fills > 0);
-        await().atMost(Duration.ofSeconds(10)).until(() -> ws.messages(channel("trades")).size() == fills
-                && ws.messages(channel("orders")).size() == fills);
-        JsonNode trade = ws.messages(channel("trades")).get(0);
+        // Other tests' runs may be filling too: count this run's messages.
+        java.util.function.Predicate<JsonNode> ofRun = m -> runId.equals(m.path("data").path("run_id").asText());
+        await().atMost(Duration.ofSeconds(10)).until(() -> ws.messages(channel("trades").and(ofRun)).size() == fills
+                && ws.messages(channel("orders").and(ofRun)).size() == fills);
+        JsonNode trade = ws.messages(channel("trades").and(ofRun)).get(0);
         assertEquals("SOL/USDT", trade.path("symbol").asText());
         assertEquals(runId, trade.path("data").path("run_id").asText());
-        JsonNode order = ws.messages(channel("orders")).get(0);
+        JsonNode order = ws.messages(channel("orders").and(ofRun)).get(0);
         assertEquals("filled", order.path("data").path("status").asText());
         for (String field : List.of("order_id", "symbol", "side", "amount", "price", "timestamp")) {
             assertTrue(order.path("data").has(field), field);
