@@ -3,7 +3,6 @@ package io.cracktrader.rest;
 import io.cracktrader.security.AuthService;
 import io.cracktrader.security.Caller;
 import io.cracktrader.security.CurrentCaller;
-import io.cracktrader.security.Role;
 import io.cracktrader.security.UserStore;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.Authenticated;
@@ -210,10 +209,5 @@ public class AuthResource {
 
     static <T> Uni<T> blocking(Supplier<T> work) {
         return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
-    }
-
-    /** Role names, for documentation and the users resource. */
-    static List<String> roles() {
-        return java.util.Arrays.stream(Role.values()).map(Role::code).toList();
     }
 }

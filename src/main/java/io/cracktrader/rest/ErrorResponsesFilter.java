@@ -11,7 +11,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * Documents the error responses every API operation can give, all with the one error body, so the
  * resources need not repeat them: 400/422 where the caller sends input, 404 where a path names a
- * resource, 500 and 503 everywhere.
+ * resource, 401/403 where the operation has a security requirement, 429 everywhere but health, 500
+ * and 503 everywhere.
  */
 public class ErrorResponsesFilter implements OASFilter {
 
@@ -35,6 +36,14 @@ public class ErrorResponsesFilter implements OASFilter {
                 }
                 if (path.contains("{")) {
                     add(responses, "404", "Not found (NOT_FOUND)");
+                }
+                if (op.getSecurity() != null && !op.getSecurity().isEmpty()) {
+                    add(responses, "401", "Missing, invalid, expired or revoked token (AUTHENTICATION_ERROR)");
+                    add(responses, "403", "Your role, API key or strategy permission does not allow it "
+                            + "(AUTHORIZATION_ERROR)");
+                }
+                if (!path.startsWith("/api/health") && !path.equals("/api/v1/health")) {
+                    add(responses, "429", "Over the request budget; see the Retry-After header (RATE_LIMITED)");
                 }
                 add(responses, "500", "Internal error, never with internals (INTERNAL_ERROR)");
                 add(responses, "503", "Database or exchange unreachable (EXTERNAL_SERVICE_ERROR)");

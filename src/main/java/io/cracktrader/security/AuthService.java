@@ -55,8 +55,11 @@ public class AuthService {
     private final RateLimiter limiter;
     /** Instance fields, not static: the native image must not hold a seeded generator from build time. */
     private final SecureRandom random = new SecureRandom();
-    /** A hash of the password compared against when the user does not exist, so timing does not tell. */
-    private final String dummyHash = hash("not a password", PASSWORD_COST);
+    /**
+     * A hash compared against when the user does not exist, so timing does not tell; made on first
+     * need rather than at startup (a bcrypt hash costs a noticeable part of the native start).
+     */
+    private volatile String dummyHash;
 
     public AuthService(UserStore store, TokenService tokens, CracktraderConfig config, RateLimiter limiter) {
         this.limiter = limiter;
@@ -98,7 +101,7 @@ public class AuthService {
             throw ApiException.invalid(missing);
         }
         Optional<UserStore.User> user = username == null ? Optional.empty() : store.userByName(username);
-        String hash = user.map(UserStore.User::passwordHash).orElse(dummyHash);
+        String hash = user.map(UserStore.User::passwordHash).orElseGet(this::dummyHash);
         boolean ok = password != null && BCrypt.verifyer().verify(password.toCharArray(), hash).verified;
         if (user.isEmpty() || !ok) {
             throw new ApiException(401, ErrorCode.AUTHENTICATION_ERROR, "Invalid username or password", Map.of());
@@ -315,6 +318,13 @@ public class AuthService {
 
     public Optional<UserStore.User> userByName(String username) {
         return store.userByName(username);
+    }
+
+    private String dummyHash() {
+        if (dummyHash == null) {
+            dummyHash = hash("not a password", PASSWORD_COST);
+        }
+        return dummyHash;
     }
 
     private static void checkPassword(String password, Map<String, String> errors, String field) {

@@ -24,15 +24,4 @@ public class CurrentCaller {
         return find().orElseThrow(() -> new ApiException(401, ErrorCode.AUTHENTICATION_ERROR,
                 "Authentication required: send Authorization: Bearer <token>", Map.of()));
     }
-
-    /** 403 unless the caller has the capability. */
-    public Caller require(String capability) {
-        Caller caller = get();
-        if (!caller.can(capability)) {
-            throw new ApiException(403, ErrorCode.AUTHORIZATION_ERROR,
-                    "Your role (" + caller.role().code() + (Caller.API_KEY.equals(caller.method()) ? ", via API key" : "")
-                            + ") may not " + capability, Map.of());
-        }
-        return caller;
-    }
 }

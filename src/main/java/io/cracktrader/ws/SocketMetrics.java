@@ -46,10 +46,6 @@ public class SocketMetrics {
                 channel).increment();
     }
 
-    public int connections(String channel, boolean unused) {
-        return connections(channel).get();
-    }
-
     private AtomicInteger connections(String channel) {
         return connected.computeIfAbsent(channel, c -> {
             AtomicInteger value = new AtomicInteger();
