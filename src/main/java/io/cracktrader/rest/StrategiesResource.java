@@ -39,6 +39,8 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -108,6 +110,7 @@ public class StrategiesResource {
     @RolesAllowed(Capability.WRITE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a strategy; parameters are checked against the type's schema (422 names each bad one)")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = StrategyView.class)))
     public Uni<Response> create(CreateRequest request) {
         Caller c = caller.get();
         if (request == null) {
@@ -159,6 +162,7 @@ public class StrategiesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create an ensemble: weights summing to 1, rebalance frequency, and max_drawdown / stop_loss "
             + "limits that stop every member when reached while running")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = StrategyView.class)))
     public Uni<Response> ensemble(StrategyManager.EnsembleRequest request) {
         Caller c = caller.get();
         return blocking(() -> {

@@ -21,6 +21,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -54,6 +56,7 @@ public class UsersResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a user")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = AuthResource.UserView.class)))
     public Uni<Response> create(UserRequest request) {
         UserRequest body = request == null ? new UserRequest(null, null, null) : request;
         return blocking(() -> Response.status(201)
