@@ -20,4 +20,11 @@ public interface MarketDataSource {
      * @throws ExchangeUnavailableException when the exchange cannot be reached or refuses
      */
     BarSeries history(String symbol, Timeframe timeframe, long fromMillis, long toMillis, RunControl control);
+
+    /**
+     * The ticker of {@code symbol} now: last, bid, ask, 24-hour volume and change.
+     *
+     * @throws ExchangeUnavailableException when the exchange cannot be reached or refuses
+     */
+    Ticker ticker(String symbol);
 }

@@ -4,6 +4,7 @@ import io.cracktrader.engine.RunControl;
 import io.cracktrader.engine.data.BarSeries;
 import io.cracktrader.engine.data.Timeframe;
 import io.cracktrader.exchange.ExchangeUnavailableException;
+import io.cracktrader.exchange.Ticker;
 import io.cracktrader.exchange.MarketDataSource;
 import java.io.IOException;
 import java.util.EnumMap;
@@ -83,6 +84,23 @@ public final class BinanceMarketData implements MarketDataSource {
             cursor = page.get(page.size() - 1).getOpenTime() + timeframe.millis();
         }
         return bars;
+    }
+
+    @Override
+    public Ticker ticker(String symbol) {
+        org.knowm.xchange.dto.marketdata.Ticker t;
+        try {
+            t = service().getTicker(new CurrencyPair(symbol));
+        } catch (IOException | RuntimeException e) {
+            throw new ExchangeUnavailableException("Could not fetch the " + symbol + " ticker from binance: " + reason(e));
+        }
+        long time = t.getTimestamp() != null ? t.getTimestamp().getTime() : System.currentTimeMillis();
+        return new Ticker(symbol, number(t.getLast()), number(t.getBid()), number(t.getAsk()), number(t.getVolume()),
+                number(t.getPercentageChange()), time);
+    }
+
+    private static double number(java.math.BigDecimal value) {
+        return value == null ? Double.NaN : value.doubleValue();
     }
 
     private BinanceMarketDataService service() {

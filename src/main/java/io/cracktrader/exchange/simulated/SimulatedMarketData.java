@@ -30,6 +30,11 @@ public final class SimulatedMarketData implements MarketDataSource {
         return EnumSet.allOf(Timeframe.class);
     }
 
+    @Override
+    public Ticker ticker(String symbol) {
+        return ticker(symbol, System.currentTimeMillis());
+    }
+
     /**
      * The simulated market's ticker at {@code nowMillis}: last price on the tick grid, bid and ask one
      * tick either side, volume of the last 24 hours, and the change over them in percent.

@@ -1,0 +1,129 @@
+package io.cracktrader.rest;
+
+import static io.cracktrader.rest.AuthResource.blocking;
+
+import io.cracktrader.engine.RunControl;
+import io.cracktrader.engine.data.BarSeries;
+import io.cracktrader.engine.data.Timeframe;
+import io.cracktrader.error.ApiException;
+import io.cracktrader.exchange.ExchangeRegistry;
+import io.cracktrader.exchange.MarketDataSource;
+import io.cracktrader.exchange.Ticker;
+import io.cracktrader.security.Role.Capability;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Market data of 03: ticker and OHLCV, from the named exchange (default from configuration). */
+@Path("/api/market")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Market data", description = "Tickers and candles (03); the simulated exchange's data is synthetic")
+public class MarketResource {
+    private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9]{2,12}/[A-Z0-9]{2,12}");
+    private static final int MAX_LIMIT = 1000;
+
+    /** 03's ticker, with where it came from. */
+    @RegisterForReflection
+    public record TickerView(String symbol, double last, double bid, double ask, double volume,
+                             Double change, String exchange, boolean simulated, Instant timestamp) {
+    }
+
+    private final ExchangeRegistry exchanges;
+
+    public MarketResource(ExchangeRegistry exchanges) {
+        this.exchanges = exchanges;
+    }
+
+    @GET
+    @Path("/ticker/{symbol: .+}")
+    @RolesAllowed(Capability.READ)
+    @Operation(summary = "Ticker of a symbol (BTC/USDT; BTC-USDT also accepted): last, bid, ask, 24 h volume and change (%)")
+    public Uni<TickerView> ticker(@PathParam("symbol") String symbol,
+                                  @Parameter(description = "Exchange; default from configuration") @QueryParam("exchange") String exchange) {
+        String pair = symbol(symbol);
+        MarketDataSource source = source(exchange);
+        return blocking(() -> {
+            Ticker t = source.ticker(pair);
+            return new TickerView(pair, t.last(), t.bid(), t.ask(), t.volume(), Double.isNaN(t.change()) ? null : t.change(),
+                    source.name(), source.simulated(), Instant.ofEpochMilli(t.timestamp()));
+        });
+    }
+
+    @GET
+    @Path("/ohlcv/{symbol: .+}")
+    @RolesAllowed(Capability.READ)
+    @Operation(summary = "The latest closed candles as [epoch_ms, open, high, low, close, volume], oldest first")
+    public Uni<Map<String, Object>> ohlcv(@PathParam("symbol") String symbol,
+                                          @Parameter(description = "1m 5m 15m 30m 1h 4h 1d 1w") @QueryParam("timeframe")
+                                          @DefaultValue("1h") String timeframe,
+                                          @Parameter(description = "Candles, 1-1000") @QueryParam("limit")
+                                          @DefaultValue("100") int limit,
+                                          @QueryParam("exchange") String exchange) {
+        String pair = symbol(symbol);
+        Timeframe tf = Timeframe.fromCode(timeframe);
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (tf == null) {
+            errors.put("timeframe", "must be one of " + Timeframe.codes());
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            errors.put("limit", "must be between 1 and " + MAX_LIMIT);
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        MarketDataSource source = source(exchange);
+        if (!source.timeframes().contains(tf)) {
+            throw ApiException.invalid(Map.of("timeframe", source.name() + " has no " + tf.code() + " candles"));
+        }
+        return blocking(() -> {
+            long now = System.currentTimeMillis();
+            long end = Math.floorDiv(now, tf.millis()) * tf.millis();
+            BarSeries bars = source.history(pair, tf, end - (long) limit * tf.millis(), end, new RunControl());
+            List<double[]> rows = new ArrayList<>(bars.size());
+            for (int i = Math.max(0, bars.size() - limit); i < bars.size(); i++) {
+                rows.add(new double[] {bars.time(i), bars.open(i), bars.high(i), bars.low(i), bars.close(i), bars.volume(i)});
+            }
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("data", rows.stream().map(r -> List.of((long) r[0], r[1], r[2], r[3], r[4], r[5])).toList());
+            out.put("symbol", pair);
+            out.put("timeframe", tf.code());
+            out.put("exchange", source.name());
+            out.put("simulated", source.simulated());
+            return out;
+        });
+    }
+
+    private MarketDataSource source(String exchange) {
+        String name = exchange == null || exchange.isBlank() ? exchanges.defaultExchange() : exchange.toLowerCase(Locale.ROOT);
+        MarketDataSource source = exchanges.find(name);
+        if (source == null) {
+            throw ApiException.invalid(Map.of("exchange", "unknown exchange '" + exchange + "'; see GET /api/v1/exchanges"));
+        }
+        return source;
+    }
+
+    private static String symbol(String raw) {
+        String pair = raw.toUpperCase(Locale.ROOT).replace('-', '/').replace('_', '/');
+        if (!SYMBOL.matcher(pair).matches()) {
+            throw ApiException.invalid(Map.of("symbol", "'" + raw + "' is not a symbol written BASE/QUOTE (e.g. BTC/USDT)"));
+        }
+        return pair;
+    }
+}
