@@ -13,8 +13,8 @@ import org.jboss.logging.Logger;
 /**
  * What one connection has yet to receive. Publishers only ever add here and never wait: up to
  * {@value #WINDOW} messages are in flight (written, not yet taken by the client's socket), the next go
- * as the client takes them. Ordered messages (fills,
- * signals, acknowledgements) queue up to a bound. A full queue means one of two things: the client
+ * as the client takes them. Ordered messages (fills, signals, acknowledgements, a run's final status)
+ * queue up to a bound. A full queue means one of two things: the client
  * is reading but slower than a burst (a backtest can fill thousands of times a second) — the
  * overflow is dropped and counted; or it has taken nothing for {@code stallTimeout} — it is
  * hopelessly behind and is closed with a reason. Keyed messages (a run's status, a symbol's ticker)
@@ -46,16 +46,16 @@ final class Outbox {
 
     Outbox(WebSocketConnection connection, String channel, SocketMetrics metrics, ScheduledExecutorService timer,
            int capacity, double maxRatePerKey, java.time.Duration stallTimeout) {
-        this.stallNanos = stallTimeout.toNanos();
         this.connection = connection;
         this.channel = channel;
         this.metrics = metrics;
         this.timer = timer;
         this.capacity = capacity;
         this.keyIntervalNanos = maxRatePerKey > 0 ? (long) (1e9 / maxRatePerKey) : 0;
+        this.stallNanos = stallTimeout.toNanos();
     }
 
-    /** Queues a message that must not be conflated; closes the connection when the client is too far behind. */
+    /** Queues a message that must not be conflated; past the bound it is dropped, or the stalled client closed. */
     void send(String text) {
         boolean tooSlow;
         synchronized (this) {
