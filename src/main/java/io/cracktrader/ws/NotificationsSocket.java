@@ -40,7 +40,6 @@ public class NotificationsSocket {
 
     private final SocketHub hub;
     private final ServiceHealth health;
-    private final Map<String, Outbox> outboxes = new ConcurrentHashMap<>();
     /** Last status seen per active run: status updates repeat while running; notifications are for changes. */
     private final Map<String, String> runStatus = new ConcurrentHashMap<>();
     private volatile String healthStatus;
@@ -72,7 +71,6 @@ public class NotificationsSocket {
     @OnOpen
     public void open(WebSocketConnection connection) {
         Outbox outbox = hub.outbox(connection, CHANNEL);
-        outboxes.put(connection.id(), outbox);
         String types = StatusSocket.queryParameter(connection.handshakeRequest().query(), "types");
         Set<String> wanted = types == null ? Set.copyOf(TYPES) : Set.of(types.split(","));
         hub.listen(connection, published -> {
@@ -84,7 +82,7 @@ public class NotificationsSocket {
 
     @OnClose
     public void close(WebSocketConnection connection) {
-        hub.leave(connection, CHANNEL, outboxes.remove(connection.id()));
+        hub.leave(connection, CHANNEL);
     }
 
     private void runChanged(RunView run) {

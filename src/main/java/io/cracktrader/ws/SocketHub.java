@@ -11,7 +11,6 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -41,7 +40,8 @@ public class SocketHub {
     private final SocketMetrics metrics;
     private final CracktraderConfig config;
     private final Map<String, Consumer<Published>> listeners = new ConcurrentHashMap<>();
-    private final Set<Outbox> outboxes = ConcurrentHashMap.newKeySet();
+    /** Each open connection's outbox, by connection id. */
+    private final Map<String, Outbox> outboxes = new ConcurrentHashMap<>();
     private final ThreadPoolExecutor dispatcher = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(100_000), r -> {
                 Thread t = new Thread(r, "ws-dispatch");
@@ -68,7 +68,7 @@ public class SocketHub {
         strategies.stream().subscribe().with(e -> dispatch(e, e.message()));
         timer.scheduleWithFixedDelay(() -> {
             long now = System.nanoTime();
-            outboxes.forEach(o -> o.checkStalled(now));
+            outboxes.values().forEach(o -> o.checkStalled(now));
         }, 1, 1, TimeUnit.SECONDS);
     }
 
@@ -105,7 +105,7 @@ public class SocketHub {
         metrics.opened(channel);
         Outbox outbox = new Outbox(connection, channel, metrics, timer, config.ws().queueCapacity(),
                 config.ws().statusMaxRate(), config.ws().stallTimeout());
-        outboxes.add(outbox);
+        outboxes.put(connection.id(), outbox);
         return outbox;
     }
 
@@ -118,13 +118,14 @@ public class SocketHub {
         listeners.put(connection.id(), listener);
     }
 
-    void leave(WebSocketConnection connection, String channel, Outbox outbox) {
+    /** The connection closed: stop offering it events and forget its outbox. */
+    void leave(WebSocketConnection connection, String channel) {
         listeners.remove(connection.id());
+        Outbox outbox = outboxes.remove(connection.id());
         if (outbox != null) {
             outbox.close();
-            outboxes.remove(outbox);
+            metrics.closed(channel);
         }
-        metrics.closed(channel);
     }
 
     ScheduledExecutorService timer() {

@@ -12,8 +12,6 @@ import jakarta.annotation.security.RolesAllowed;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code /ws/status} of 01: {@code status_update} (the status fields, value and pnl included) as runs
@@ -34,7 +32,6 @@ public class StatusSocket {
     }
 
     private final SocketHub hub;
-    private final Map<String, Outbox> outboxes = new ConcurrentHashMap<>();
 
     public StatusSocket(SocketHub hub) {
         this.hub = hub;
@@ -44,7 +41,6 @@ public class StatusSocket {
     public void open(WebSocketConnection connection) {
         String runId = queryParameter(connection.handshakeRequest().query(), "run_id");
         Outbox outbox = hub.outbox(connection, CHANNEL);
-        outboxes.put(connection.id(), outbox);
         hub.listen(connection, published -> {
             if (!(published.event() instanceof RunEvents.RunEvent e)
                     || !(runId == null ? e.runner() : runId.equals(e.runId()))) {
@@ -68,7 +64,7 @@ public class StatusSocket {
 
     @OnClose
     public void close(WebSocketConnection connection) {
-        hub.leave(connection, CHANNEL, outboxes.remove(connection.id()));
+        hub.leave(connection, CHANNEL);
     }
 
     static String queryParameter(String query, String name) {

@@ -59,7 +59,6 @@ public final class StrategySockets {
         private final SocketHub hub;
         private final StrategyManager strategies;
         private final SecurityIdentity identity;
-        private final Map<String, Outbox> outboxes = new ConcurrentHashMap<>();
 
         public Signals(SocketHub hub, StrategyManager strategies, SecurityIdentity identity) {
             this.hub = hub;
@@ -72,7 +71,6 @@ public final class StrategySockets {
             String id = connection.pathParam("strategy_id");
             Caller caller = caller(identity);
             Outbox outbox = hub.outbox(connection, CHANNEL);
-            outboxes.put(connection.id(), outbox);
             if (!strategies.readable(caller, id)) {
                 refuse(connection, "No strategy with id " + id);
                 return;
@@ -89,7 +87,7 @@ public final class StrategySockets {
 
         @OnClose
         public void close(WebSocketConnection connection) {
-            hub.leave(connection, CHANNEL, outboxes.remove(connection.id()));
+            hub.leave(connection, CHANNEL);
         }
     }
 
@@ -101,7 +99,6 @@ public final class StrategySockets {
         private final SocketHub hub;
         private final StrategyManager strategies;
         private final SecurityIdentity identity;
-        private final Map<String, Outbox> outboxes = new ConcurrentHashMap<>();
         private final Map<String, ScheduledFuture<?>> timers = new ConcurrentHashMap<>();
 
         public Performance(SocketHub hub, StrategyManager strategies, SecurityIdentity identity) {
@@ -115,7 +112,6 @@ public final class StrategySockets {
             String id = connection.pathParam("strategy_id");
             Caller caller = caller(identity);
             Outbox outbox = hub.outbox(connection, CHANNEL);
-            outboxes.put(connection.id(), outbox);
             String frequencyText = StatusSocket.queryParameter(connection.handshakeRequest().query(), "frequency");
             int frequency;
             try {
@@ -152,7 +148,7 @@ public final class StrategySockets {
             if (timer != null) {
                 timer.cancel(false);
             }
-            hub.leave(connection, CHANNEL, outboxes.remove(connection.id()));
+            hub.leave(connection, CHANNEL);
         }
     }
 
@@ -167,7 +163,6 @@ public final class StrategySockets {
         private final SocketHub hub;
         private final StrategyManager strategies;
         private final SecurityIdentity identity;
-        private final Map<String, Outbox> outboxes = new ConcurrentHashMap<>();
 
         public Alerts(SocketHub hub, StrategyManager strategies, SecurityIdentity identity) {
             this.hub = hub;
@@ -179,7 +174,6 @@ public final class StrategySockets {
         public void open(WebSocketConnection connection) {
             Caller caller = caller(identity);
             Outbox outbox = hub.outbox(connection, CHANNEL);
-            outboxes.put(connection.id(), outbox);
             String ids = StatusSocket.queryParameter(connection.handshakeRequest().query(), "strategy_ids");
             Set<String> listed = ids == null ? null : Set.of(ids.split(","));
             if (listed != null) {
@@ -204,7 +198,7 @@ public final class StrategySockets {
 
         @OnClose
         public void close(WebSocketConnection connection) {
-            hub.leave(connection, CHANNEL, outboxes.remove(connection.id()));
+            hub.leave(connection, CHANNEL);
         }
     }
 }

@@ -107,8 +107,8 @@ public class TradingSocket {
 
     @OnClose
     public void close(WebSocketConnection connection) {
-        Client client = clients.remove(connection.id());
-        hub.leave(connection, CHANNEL, client == null ? null : client.outbox);
+        clients.remove(connection.id());
+        hub.leave(connection, CHANNEL);
     }
 
     @OnTextMessage
