@@ -3,6 +3,7 @@ package io.cracktrader.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** The service's own settings ({@code cracktrader.*}; each can be set as {@code CRACKTRADER_...}). */
@@ -26,6 +27,10 @@ public interface CracktraderConfig {
     RateLimit rateLimit();
 
     Ws ws();
+
+    Trading trading();
+
+    Secrets secrets();
 
     interface Runs {
         /** Runs executing at once; further runs wait in order. 0 means one per CPU core. */
@@ -53,9 +58,32 @@ public interface CracktraderConfig {
         /** Base URL of Binance's REST API; tests point it at a local server. */
         Optional<String> binanceUrl();
 
-        /** Seconds before a market-data call to an exchange is abandoned. */
+        /** Seconds before a call to an exchange is abandoned. */
         @WithDefault("10")
         int timeoutSeconds();
+
+        /** Exchanges the service cannot work without: readiness is down while one of them is. */
+        Optional<List<String>> required();
+
+        /** How long a readiness probe of a required exchange is trusted before it is fetched again. */
+        @WithDefault("PT10S")
+        Duration readinessProbeInterval();
+
+        /** Attempts of a read (market data, balances, orders) that fails for a passing reason: timeout, 5xx, 429. */
+        @WithDefault("3")
+        int attempts();
+
+        /** Wait before the first retry; it doubles with each further one. */
+        @WithDefault("PT0.2S")
+        Duration retryBackoff();
+
+        /** Consecutive failed calls after which an exchange is not called for {@link #breakerOpen()}. */
+        @WithDefault("5")
+        int breakerFailures();
+
+        /** How long an exchange that keeps failing is left alone before one call probes it again. */
+        @WithDefault("PT30S")
+        Duration breakerOpen();
 
         Simulated simulated();
     }
@@ -71,6 +99,33 @@ public interface CracktraderConfig {
         /** Closed bars a paper run on the simulated exchange starts with, to warm up indicators. */
         @WithDefault("500")
         int warmupBars();
+
+        /** What each user's simulated account holds when first used, as ASSET=amount pairs. */
+        @WithDefault("USDT=10000")
+        List<String> initialBalances();
+
+        /** Fee of a simulated fill, as a fraction of its notional, charged in the quote currency. */
+        @WithDefault("0.001")
+        double fee();
+
+        /** How often resting simulated orders are checked against the market. */
+        @WithDefault("PT0.25S")
+        Duration matchInterval();
+    }
+
+    interface Trading {
+        /** Largest notional (amount × price, in the quote currency) one order may have. */
+        @WithDefault("100000")
+        double maxNotional();
+    }
+
+    interface Secrets {
+        /**
+         * AES key (base64, 32 bytes) that encrypts stored exchange credentials
+         * ({@code CRACKTRADER_SECRETS_KEY}). Without it a key is generated once into
+         * {@code <data-dir>/secrets.key}, readable by the service's user only.
+         */
+        Optional<String> key();
     }
 
     interface Live {

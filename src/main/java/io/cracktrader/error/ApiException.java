@@ -10,12 +10,19 @@ public class ApiException extends RuntimeException {
     private final int status;
     private final ErrorCode code;
     private final Map<String, ?> details;
+    private final long retryAfterSeconds;
 
     public ApiException(int status, ErrorCode code, String message, Map<String, ?> details) {
+        this(status, code, message, details, 0);
+    }
+
+    /** With {@code retryAfterSeconds} > 0 the response says when to try again ({@code Retry-After}). */
+    public ApiException(int status, ErrorCode code, String message, Map<String, ?> details, long retryAfterSeconds) {
         super(message, null, false, false);
         this.status = status;
         this.code = code;
         this.details = details == null ? Map.of() : details;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public static ApiException notFound(String message) {
@@ -54,5 +61,10 @@ public class ApiException extends RuntimeException {
 
     public Map<String, ?> details() {
         return details;
+    }
+
+    /** Seconds after which a retry may succeed, or 0. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

@@ -1,37 +1,58 @@
 package io.cracktrader.exchange;
 
 import io.cracktrader.config.CracktraderConfig;
-import io.cracktrader.exchange.binance.BinanceMarketData;
+import io.cracktrader.exchange.cache.CachedMarketData;
+import io.cracktrader.exchange.cache.CandleStore;
 import io.cracktrader.exchange.simulated.SimulatedMarketData;
+import io.cracktrader.exchange.xchange.BinanceMarketData;
+import io.cracktrader.exchange.xchange.ExchangeConnector;
+import io.cracktrader.exchange.xchange.XChangeMarketData;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** The exchanges runs can draw market data from, by name. */
+/**
+ * Every exchange the service knows, by name: the built-in simulated venue and XChange's bundled
+ * modules, each with its market data (candles of real exchanges go through the local cache).
+ */
 @ApplicationScoped
 public class ExchangeRegistry {
+    private final Map<String, ExchangeModule> modules = new LinkedHashMap<>();
     private final Map<String, MarketDataSource> sources = new LinkedHashMap<>();
     private final String defaultExchange;
 
-    public ExchangeRegistry(CracktraderConfig config) {
-        add(new SimulatedMarketData());
-        add(new BinanceMarketData(config.exchanges().binanceUrl().orElse("https://api.binance.com"),
-                config.exchanges().timeoutSeconds()));
+    public ExchangeRegistry(CracktraderConfig config, SimulatedMarketData simulated, ExchangeConnector connector,
+                            ExchangeCalls calls, CandleStore candles) {
+        modules.put(ExchangeModule.SIMULATED.name(), ExchangeModule.SIMULATED);
+        sources.put(simulated.name(), simulated);
+        for (ExchangeModule m : ExchangeModule.BUNDLED) {
+            modules.put(m.name(), m);
+            MarketDataSource source = "binance".equals(m.name()) ? new BinanceMarketData(m, connector, calls)
+                    : new XChangeMarketData(m, connector, calls);
+            sources.put(m.name(), new CachedMarketData(source, candles));
+        }
         this.defaultExchange = config.exchanges().defaultExchange();
     }
 
-    private void add(MarketDataSource source) {
-        sources.put(source.name(), source);
-    }
-
-    /** The source called {@code name}, or null when there is none. */
+    /** The market data of {@code name}, or null when there is no such exchange. */
     public MarketDataSource find(String name) {
         return sources.get(name);
     }
 
+    /** The module called {@code name}, or null. */
+    public ExchangeModule module(String name) {
+        return modules.get(name);
+    }
+
     public Collection<MarketDataSource> all() {
         return sources.values();
+    }
+
+    public List<ExchangeModule> modules() {
+        return new ArrayList<>(modules.values());
     }
 
     public String defaultExchange() {

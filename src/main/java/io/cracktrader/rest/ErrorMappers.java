@@ -28,7 +28,11 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response api(ApiException e, HttpServerRequest request) {
-        return body(e.status(), e.code(), e.getMessage(), e.details(), request);
+        Response response = body(e.status(), e.code(), e.getMessage(), e.details(), request);
+        if (e.retryAfterSeconds() > 0) {
+            return Response.fromResponse(response).header("Retry-After", Long.toString(e.retryAfterSeconds())).build();
+        }
+        return response;
     }
 
     /** No credentials, or credentials that do not hold: 401, with the challenge browsers and clients expect. */

@@ -9,10 +9,12 @@ import io.cracktrader.error.ApiException;
 import io.cracktrader.exchange.ExchangeRegistry;
 import io.cracktrader.exchange.MarketDataSource;
 import io.cracktrader.exchange.Ticker;
+import io.cracktrader.exchange.cache.CandleStore;
 import io.cracktrader.security.Role.Capability;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -46,9 +48,11 @@ public class MarketResource {
     }
 
     private final ExchangeRegistry exchanges;
+    private final CandleStore candles;
 
-    public MarketResource(ExchangeRegistry exchanges) {
+    public MarketResource(ExchangeRegistry exchanges, CandleStore candles) {
         this.exchanges = exchanges;
+        this.candles = candles;
     }
 
     @GET
@@ -108,6 +112,31 @@ public class MarketResource {
             out.put("simulated", source.simulated());
             return out;
         });
+    }
+
+    @GET
+    @Path("/cache")
+    @RolesAllowed(Capability.READ)
+    @Operation(summary = "What the local candle cache holds: per exchange, symbol and timeframe, the fetched "
+            + "open-time ranges [from, to) in epoch ms and their candle counts")
+    public Uni<Map<String, Object>> cache() {
+        return blocking(() -> Map.of("ranges", candles.coverage()));
+    }
+
+    @DELETE
+    @Path("/cache")
+    @RolesAllowed(Capability.ADMIN)
+    @Operation(summary = "Forget cached candles (all, or of one exchange, symbol and/or timeframe); the next run "
+            + "downloads them again")
+    public Uni<Map<String, Object>> invalidate(@QueryParam("exchange") String exchange,
+                                               @Parameter(description = "BTC/USDT or BTC-USDT") @QueryParam("symbol") String symbol,
+                                               @QueryParam("timeframe") String timeframe) {
+        String pair = symbol == null || symbol.isBlank() ? null : symbol(symbol);
+        String ex = exchange == null || exchange.isBlank() ? null : source(exchange).name();
+        if (timeframe != null && Timeframe.fromCode(timeframe) == null) {
+            throw ApiException.invalid(Map.of("timeframe", "must be one of " + Timeframe.codes()));
+        }
+        return blocking(() -> Map.of("removed_candles", candles.invalidate(ex, pair, timeframe)));
     }
 
     private MarketDataSource source(String exchange) {

@@ -141,8 +141,7 @@ public class RunnerResource {
     @Operation(summary = "Exchanges runs can take market data from")
     @RolesAllowed(Capability.READ)
     public ExchangeList exchanges() {
-        return ExchangeList.of(exchanges.all().stream().sorted(Comparator.comparing(MarketDataSource::name)).toList(),
-                exchanges.defaultExchange());
+        return ExchangeList.of(exchanges);
     }
 
     @GET

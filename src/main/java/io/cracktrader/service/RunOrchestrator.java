@@ -14,6 +14,8 @@ import io.cracktrader.exchange.ExchangeRegistry;
 import io.cracktrader.exchange.MarketDataSource;
 import io.cracktrader.exchange.simulated.SimulatedMarketData;
 import io.cracktrader.exchange.simulated.SyntheticMarket;
+import io.cracktrader.exchange.MarketDataSource;
+import io.cracktrader.trading.CredentialStore;
 import io.cracktrader.service.view.DataSourceView;
 import io.cracktrader.service.view.DetailedStatusView;
 import io.cracktrader.service.view.EquityPointView;
@@ -85,7 +87,9 @@ public class RunOrchestrator {
     private volatile String runnerRunId;
 
     public RunOrchestrator(CracktraderConfig config, RunStore store, RunValidator validator, ExchangeRegistry exchanges,
-                           RunMetrics metrics, ObjectMapper json, DatasetStore datasets, RunEvents events) {
+                           RunMetrics metrics, ObjectMapper json, DatasetStore datasets, RunEvents events,
+                           CredentialStore credentials) {
+        this.credentials = credentials;
         this.config = config;
         this.store = store;
         this.validator = validator;
@@ -108,6 +112,7 @@ public class RunOrchestrator {
         metrics.watch(active);
     }
 
+    private final CredentialStore credentials;
     private long statusTick;
 
     private void publishRunning() {
@@ -148,6 +153,7 @@ public class RunOrchestrator {
     public Uni<RunView> startRunnerRun(RunRequest request, RunMode impliedMode, String owner) {
         return blocking(() -> {
             RunSpec spec = validator.validate(request, impliedMode);
+            rememberCredentials(request, spec, owner);
             synchronized (runnerLock) {
                 ActiveRun current = runnerRunId == null ? null : active.get(runnerRunId);
                 if (current != null && current.status.active()) {
@@ -232,7 +238,23 @@ public class RunOrchestrator {
     // ---- runs resource: many runs at once ----
 
     public Uni<RunView> startRun(RunRequest request, String owner) {
-        return blocking(() -> startRunNow(validator.validate(request, null), RunOrigin.of(owner)));
+        return blocking(() -> {
+            RunSpec spec = validator.validate(request, null);
+            rememberCredentials(request, spec, owner);
+            return startRunNow(spec, RunOrigin.of(owner));
+        });
+    }
+
+    /**
+     * A request's {@code exchange_config} (01/02) is stored, encrypted, as the owner's credentials for
+     * the run's exchange, so the orders API and later runs use the same keys. It is never kept with the run.
+     */
+    private void rememberCredentials(RunRequest request, RunSpec spec, String owner) {
+        if (request.exchangeConfig() == null || request.exchangeConfig().isEmpty() || owner == null
+                || SimulatedMarketData.NAME.equals(spec.exchange()) || RunSpec.DATASET.equals(spec.exchange())) {
+            return;
+        }
+        credentials.save(owner, spec.exchange(), io.cracktrader.rest.AccountResource.credentialsOf(request.exchangeConfig()));
     }
 
     /** Validates and starts a run for a configured strategy; blocking, for services already off the event loop. */
@@ -370,15 +392,15 @@ public class RunOrchestrator {
         if (spec.mode() == RunMode.LIVE && !config.live().enabled()) {
             throw ApiException.forbidden("Live trading is disabled; an operator enables it with cracktrader.live.enabled");
         }
-        if (spec.mode() != RunMode.BACKTEST && spec.dataset() == null
-                && !SimulatedMarketData.NAME.equals(spec.exchange())) {
-            throw ApiException.invalid(Map.of("exchange", spec.mode().code()
-                    + " runs currently need the 'simulated' exchange; trading on " + spec.exchange()
-                    + " is not available in this version"));
+        if (spec.mode() != RunMode.BACKTEST && spec.dataset() != null) {
+            throw ApiException.invalid(Map.of("dataset", "datasets are history: backtest them; paper runs follow a live market"));
         }
         if (spec.mode() == RunMode.SANDBOX || spec.mode() == RunMode.LIVE) {
-            throw ApiException.invalid(Map.of("mode", "the simulated exchange has no testnet or real account; "
-                    + "use mode paper"));
+            // Strategies place orders through the engine's simulated broker; routing them to an exchange's
+            // TradeService is not built yet. Orders on a testnet or account go through /api/trading/order.
+            throw ApiException.invalid(Map.of("mode", spec.mode().code() + " runs are not available in this version: "
+                    + "use mode paper (live prices, simulated fills), or place orders on " + spec.exchange()
+                    + (spec.mode() == RunMode.SANDBOX ? "'s testnet" : "") + " through POST /api/trading/order"));
         }
         ActiveRun run = new ActiveRun(UUID.randomUUID().toString(), spec, requestJson(spec), System.currentTimeMillis(),
                 origin);
@@ -472,12 +494,100 @@ public class RunOrchestrator {
         return part;
     }
 
+    /** Paper trading: live market data, fills simulated with the backtest fill model, until stopped. */
+    private RunOutcome paper(ActiveRun run) {
+        MarketDataSource source = exchanges.find(run.spec.exchange());
+        return source.simulated() ? paperSimulated(run) : paperOnExchange(run, source);
+    }
+
+    /**
+     * Paper trading on a real exchange's market: warm up on its recent closed candles, then poll for
+     * each newly closed candle (through the candle cache) and trade it with the backtest fill model.
+     * An exchange that stops answering holds the run where it is; it goes on when the exchange is back.
+     */
+    private RunOutcome paperOnExchange(ActiveRun run, MarketDataSource source) {
+        RunSpec spec = run.spec;
+        long step = spec.timeframe().millis();
+        long start = Math.floorDiv(System.currentTimeMillis(), step) * step;
+        int warmup = config.exchanges().simulated().warmupBars();
+        double sleeveCash = spec.initialCash() / spec.symbols().size();
+        int n = spec.symbols().size();
+        TradingLoop[] loops = new TradingLoop[n];
+        for (int k = 0; k < n; k++) {
+            BarSeries history = source.history(spec.symbols().get(k), spec.timeframe(), start - warmup * step, start,
+                    run.control);
+            BarSeries bars = new BarSeries(history.symbol(), history.timeframe(), history.size() + 1024);
+            for (int i = 0; i < history.size(); i++) {
+                bars.append(history.time(i), history.open(i), history.high(i), history.low(i), history.close(i),
+                        history.volume(i));
+            }
+            loops[k] = new TradingLoop(bars, spec.strategy().create(spec.parameters()), sleeveCash, spec.costs(),
+                    spec.sizing(), spec.allowShort(), new EquityCurve(1024), fillListener(run, spec.symbols().get(k)));
+            for (int i = 0; i < bars.size(); i++) {
+                loops[k].warmUp(i);
+            }
+        }
+        long pollMillis = Math.max(1000, Math.min(10_000, step / 6));
+        long processed = 0;
+        long lastWarning = 0;
+        while (!run.control.stopRequested()) {
+            long now = System.currentTimeMillis();
+            boolean advanced = false;
+            for (int k = 0; k < n; k++) {
+                BarSeries bars = loops[k].bars();
+                long nextOpen = bars.size() == 0 ? start : bars.time(bars.size() - 1) + step;
+                if (nextOpen + step > now) {
+                    continue;
+                }
+                BarSeries fresh;
+                try {
+                    fresh = source.history(bars.symbol(), spec.timeframe(), nextOpen, now, run.control);
+                } catch (ApiException e) {
+                    if (now - lastWarning > 60_000) {
+                        LOG.warnf("Run %s waits for %s: %s", run.id, source.name(), e.getMessage());
+                        lastWarning = now;
+                    }
+                    continue;
+                }
+                for (int i = 0; i < fresh.size(); i++) {
+                    bars.append(fresh.time(i), fresh.open(i), fresh.high(i), fresh.low(i), fresh.close(i), fresh.volume(i));
+                    loops[k].onBar(bars.size() - 1);
+                    advanced = true;
+                }
+            }
+            if (advanced) {
+                processed++;
+                double cash = 0;
+                double value = 0;
+                double benchmark = 0;
+                int open = 0;
+                for (TradingLoop loop : loops) {
+                    cash += loop.broker().cash();
+                    value += loop.lastValue();
+                    EquityCurve curve = loop.equity();
+                    benchmark += curve.size() == 0 ? 0 : curve.benchmark(curve.size() - 1);
+                    open += loop.broker().position() != 0 ? 1 : 0;
+                }
+                run.openPositions = open;
+                run.control.publish(processed, cash, value, fills(loops));
+                run.addEquity(System.currentTimeMillis(), value, cash, benchmark);
+            }
+            try {
+                Thread.sleep(pollMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return RunOutcome.of(loops, sleeveCash, spec.initialCash(), spec.timeframe().barsPerYear());
+    }
+
     /**
      * Paper trading on the simulated exchange: the strategy warms up on recent closed bars, then
      * trades each new bar as the simulated market's clock closes it, with the backtest fill model,
      * until stopped.
      */
-    private RunOutcome paper(ActiveRun run) {
+    private RunOutcome paperSimulated(ActiveRun run) {
         RunSpec spec = run.spec;
         long step = spec.timeframe().millis();
         double speed = config.exchanges().simulated().clockSpeed();

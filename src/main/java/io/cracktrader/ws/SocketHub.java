@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cracktrader.config.CracktraderConfig;
 import io.cracktrader.service.RunEvents;
 import io.cracktrader.service.strategy.StrategyEvents;
+import io.cracktrader.trading.OrderEvents;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.websockets.next.WebSocketConnection;
@@ -30,7 +31,7 @@ import org.jboss.logging.Logger;
 public class SocketHub {
     private static final Logger LOG = Logger.getLogger(SocketHub.class);
 
-    /** An event as connections see it: the source event and its JSON text (envelope of 01). */
+    /** An event as connections see it: the source event and its JSON text (envelope of 01; null when each endpoint shapes its own). */
     public record Published(Object event, String json) {
     }
 
@@ -54,8 +55,11 @@ public class SocketHub {
         return t;
     });
 
-    public SocketHub(RunEvents runs, StrategyEvents strategies, ObjectMapper json, SocketMetrics metrics,
-                     CracktraderConfig config) {
+    private final OrderEvents orders;
+
+    public SocketHub(RunEvents runs, StrategyEvents strategies, OrderEvents orders, ObjectMapper json,
+                     SocketMetrics metrics, CracktraderConfig config) {
+        this.orders = orders;
         this.runs = runs;
         this.strategies = strategies;
         this.json = json;
@@ -66,6 +70,7 @@ public class SocketHub {
     void start(@Observes StartupEvent event) {
         runs.stream().subscribe().with(e -> dispatch(e, e.message()));
         strategies.stream().subscribe().with(e -> dispatch(e, e.message()));
+        orders.stream().subscribe().with(o -> dispatch(o, null));
         timer.scheduleWithFixedDelay(() -> {
             long now = System.nanoTime();
             outboxes.values().forEach(o -> o.checkStalled(now));
@@ -85,7 +90,7 @@ public class SocketHub {
     private void dispatch(Object event, Object message) {
         try {
             dispatcher.execute(() -> {
-                Published published = new Published(event, encode(message));
+                Published published = new Published(event, message == null ? null : encode(message));
                 for (Consumer<Published> listener : listeners.values()) {
                     try {
                         listener.accept(published);

@@ -9,6 +9,7 @@ import io.cracktrader.security.Caller;
 import io.cracktrader.security.Role;
 import io.cracktrader.security.UserStore;
 import io.cracktrader.service.RunEvents;
+import io.cracktrader.trading.OrderRecord;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.websockets.next.OnClose;
@@ -31,8 +32,8 @@ import java.util.regex.Pattern;
  * {@code {"action": "subscribe"|"unsubscribe", "channel": "ticker"|"orders"|"trades", "symbol"|"user_id": ...}}
  * and receive {@code {"channel", "symbol", "data"}}. Acknowledgements and errors are messages; a
  * connection holds at most 10 subscriptions. Tickers come from the simulated exchange once a second
- * (newest wins); {@code trades} carries every fill of that symbol; {@code orders} the filled orders of
- * the subscriber's own runs (an admin may name another user).
+ * (newest wins); {@code trades} carries every fill of that symbol; {@code orders} every change of the
+ * subscriber's orders (orders API) and the fills of their runs (an admin may name another user).
  */
 @WebSocket(path = "/ws")
 @RolesAllowed(Role.Capability.READ)
@@ -89,7 +90,11 @@ public class TradingSocket {
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
     private volatile ScheduledFuture<?> tickers;
 
-    public TradingSocket(SocketHub hub, ObjectMapper json, SecurityIdentity identity, UserStore users) {
+    private final SimulatedMarketData simulated;
+
+    public TradingSocket(SocketHub hub, ObjectMapper json, SecurityIdentity identity, UserStore users,
+                         SimulatedMarketData simulated) {
+        this.simulated = simulated;
         this.users = users;
         this.hub = hub;
         this.json = json;
@@ -194,6 +199,15 @@ public class TradingSocket {
 
     /** Fills become {@code trades} messages for their symbol and {@code orders} messages for the run's owner. */
     private void deliver(Client client, SocketHub.Published published) {
+        if (published.event() instanceof OrderRecord o) {
+            if (client.subscriptions.contains("orders:" + o.owner())) {
+                client.outbox.send(hub.encode(new ChannelMessage("orders", o.symbol(), new OrderData(o.id(), o.status(),
+                        o.symbol(), o.side(), o.amount(), o.averagePrice() != null ? o.averagePrice()
+                        : o.price() != null ? o.price() : o.stopPrice() != null ? o.stopPrice() : 0, o.filled(),
+                        o.updatedAt(), null))));
+            }
+            return;
+        }
         if (!(published.event() instanceof RunEvents.RunEvent e)
                 || !(e.message().payload() instanceof RunEvents.TradeExecution t)) {
             return;
@@ -230,7 +244,7 @@ public class TradingSocket {
     }
 
     private void sendTicker(String symbol, long now, java.util.Collection<Client> to) {
-        Ticker t = SimulatedMarketData.ticker(symbol, now);
+        Ticker t = simulated.ticker(symbol);
         String text = hub.encode(new ChannelMessage("ticker", symbol,
                 new TickerData(t.last(), t.bid(), t.ask(), t.volume(), t.change(), t.timestamp())));
         for (Client c : to) {

@@ -5,6 +5,7 @@ import io.cracktrader.engine.data.BarSeries;
 import io.cracktrader.engine.data.Timeframe;
 import io.cracktrader.exchange.MarketDataSource;
 import io.cracktrader.exchange.Ticker;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -12,8 +13,15 @@ import java.util.Set;
  * The built-in {@code simulated} exchange's candles: {@link SyntheticMarket} for any
  * {@code BASE/QUOTE}, never beyond the present moment.
  */
-public final class SimulatedMarketData implements MarketDataSource {
+@ApplicationScoped
+public class SimulatedMarketData implements MarketDataSource {
     public static final String NAME = "simulated";
+
+    private final SimulatedClock clock;
+
+    public SimulatedMarketData(SimulatedClock clock) {
+        this.clock = clock;
+    }
 
     @Override
     public String name() {
@@ -32,7 +40,7 @@ public final class SimulatedMarketData implements MarketDataSource {
 
     @Override
     public Ticker ticker(String symbol) {
-        return ticker(symbol, System.currentTimeMillis());
+        return ticker(symbol, clock.now());
     }
 
     /**

@@ -1,0 +1,258 @@
+package io.cracktrader.exchange;
+
+import io.cracktrader.config.CracktraderConfig;
+import io.cracktrader.error.ApiException;
+import io.cracktrader.error.ErrorCode;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+import org.knowm.xchange.exceptions.ExchangeSecurityException;
+import org.knowm.xchange.exceptions.NotAvailableFromExchangeException;
+import org.knowm.xchange.exceptions.NotYetImplementedForExchangeException;
+import org.knowm.xchange.exceptions.RateLimitExceededException;
+import si.mazi.rescu.HttpStatusExceptionSupport;
+import si.mazi.rescu.HttpStatusIOException;
+
+/**
+ * The one layer every exchange call goes through. It retries reads that failed for a passing reason
+ * (timeout, connection, 5xx) with exponential backoff, keeps a circuit breaker per exchange (after
+ * {@code breaker-failures} failed calls in a row the exchange is left alone for {@code breaker-open}),
+ * and turns what went wrong into the one error body: 502 for an exchange that failed or refused our
+ * credentials, 503 while its breaker is open, 429 when it rate-limits us, 422 when it rejects the
+ * request itself. Messages name the exchange and the reason, never a URL, header or key.
+ */
+@ApplicationScoped
+public class ExchangeCalls {
+    private static final Logger LOG = Logger.getLogger(ExchangeCalls.class);
+
+    /** What went wrong, as far as a caller needs to know. */
+    public enum Failure {
+        TIMEOUT(true), UNREACHABLE(true), SERVER_ERROR(true), RATE_LIMITED(false), CREDENTIALS_REFUSED(false),
+        REJECTED(false), UNSUPPORTED(false);
+
+        /** Whether the exchange, not the request, is at fault: these are retried and count against the breaker. */
+        public final boolean transientFault;
+
+        Failure(boolean transientFault) {
+            this.transientFault = transientFault;
+        }
+    }
+
+    /** An exchange call that failed, classified; {@link #toApi} gives the response. */
+    public static final class CallFailure extends RuntimeException {
+        public final Failure failure;
+        public final String exchange;
+
+        CallFailure(String exchange, Failure failure, String message) {
+            super(message, null, false, false);
+            this.exchange = exchange;
+            this.failure = failure;
+        }
+    }
+
+    @FunctionalInterface
+    public interface ExchangeCall<T> {
+        T call() throws IOException;
+    }
+
+    private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
+    private final CircuitBreakerConfig breakerConfig;
+    private final RetryConfig retryConfig;
+    private final MeterRegistry meters;
+
+    public ExchangeCalls(CracktraderConfig config, MeterRegistry meters) {
+        CracktraderConfig.Exchanges c = config.exchanges();
+        this.meters = meters;
+        this.breakerConfig = CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(c.breakerFailures())
+                .minimumNumberOfCalls(c.breakerFailures())
+                .failureRateThreshold(100)
+                .waitDurationInOpenState(c.breakerOpen())
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .recordException(e -> e instanceof CallFailure f && f.failure.transientFault)
+                .build();
+        this.retryConfig = RetryConfig.custom()
+                .maxAttempts(Math.max(1, c.attempts()))
+                .intervalFunction(IntervalFunction.ofExponentialBackoff(c.retryBackoff().toMillis(), 2))
+                .retryOnException(e -> e instanceof CallFailure f && f.failure.transientFault)
+                .failAfterMaxAttempts(false)
+                .build();
+    }
+
+    /** A read: safe to repeat, so retried on passing failures. */
+    public <T> T read(String exchange, String what, ExchangeCall<T> call) {
+        Retry retry = Retry.of(exchange + ":" + what, retryConfig);
+        return run(exchange, what, () -> Retry.decorateCallable(retry, () -> once(exchange, what, call)).call());
+    }
+
+    /**
+     * A call that must not be repeated blindly (placing an order): one attempt; the caller
+     * reconciles an ambiguous failure (see {@code OrderService}).
+     */
+    public <T> T write(String exchange, String what, ExchangeCall<T> call) {
+        return run(exchange, what, () -> once(exchange, what, call));
+    }
+
+    /** Closed (calls pass), open (refused until it probes again) or half-open. */
+    public String state(String exchange) {
+        return breaker(exchange).getState().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private <T> T run(String exchange, String what, Callable<T> attempts) {
+        try {
+            return attempts.call();
+        } catch (CallFailure f) {
+            meters.counter("cracktrader_exchange_failures_total", "exchange", exchange, "failure",
+                    f.failure.name().toLowerCase(java.util.Locale.ROOT)).increment();
+            throw toApi(f, what);
+        } catch (ApiException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("unexpected checked exception", e);
+        }
+    }
+
+    private <T> T once(String exchange, String what, ExchangeCall<T> call) {
+        CircuitBreaker breaker = breaker(exchange);
+        try {
+            return breaker.executeCallable(() -> {
+                try {
+                    return call.call();
+                } catch (IOException | RuntimeException e) {
+                    CallFailure f = classify(exchange, e);
+                    LOG.warnf("%s: %s failed (%s): %s", exchange, what, f.failure, f.getMessage());
+                    throw f;
+                }
+            });
+        } catch (CallNotPermittedException e) {
+            long wait = Math.max(1, breakerConfig.getWaitDurationInOpenState().toSeconds());
+            throw new ApiException(503, ErrorCode.EXTERNAL_SERVICE_ERROR, exchange + " is unavailable: its last "
+                    + breakerConfig.getMinimumNumberOfCalls() + " calls failed, so it is left alone for up to " + wait
+                    + " s before it is tried again", Map.of("exchange", exchange), wait);
+        } catch (CallFailure | ApiException e) {
+            throw e;
+        } catch (Exception e) {
+            throw classify(exchange, e);
+        }
+    }
+
+    private CircuitBreaker breaker(String exchange) {
+        return breakers.computeIfAbsent(exchange, name -> CircuitBreaker.of(name, breakerConfig));
+    }
+
+    /** Sorts a failure by its cause chain: network, HTTP status, or XChange's own exception types. */
+    static CallFailure classify(String exchange, Throwable error) {
+        Integer status = null;
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CallFailure f) {
+                return f;
+            }
+            if (t instanceof SocketTimeoutException) {
+                return new CallFailure(exchange, Failure.TIMEOUT, exchange + " did not answer in time");
+            }
+            if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoRouteToHostException
+                    || t instanceof SocketException) {
+                return new CallFailure(exchange, Failure.UNREACHABLE, exchange + " could not be reached");
+            }
+            if (t instanceof RateLimitExceededException) {
+                return new CallFailure(exchange, Failure.RATE_LIMITED, exchange + " is rate-limiting this service");
+            }
+            if (t instanceof ExchangeSecurityException) {
+                return new CallFailure(exchange, Failure.CREDENTIALS_REFUSED, exchange + " refused the API credentials");
+            }
+            if (t instanceof NotAvailableFromExchangeException || t instanceof NotYetImplementedForExchangeException) {
+                return new CallFailure(exchange, Failure.UNSUPPORTED, exchange + " does not offer this through XChange");
+            }
+            if (status == null && t instanceof HttpStatusExceptionSupport h && h.getHttpStatusCode() > 0) {
+                status = h.getHttpStatusCode();
+            }
+            if (status == null && t instanceof HttpStatusIOException h) {
+                status = h.getHttpStatusCode();
+            }
+        }
+        String said = exchangeMessage(error);
+        if (status != null) {
+            if (status == 429 || status == 418) {
+                return new CallFailure(exchange, Failure.RATE_LIMITED, exchange + " is rate-limiting this service");
+            }
+            if (status == 401 || status == 403) {
+                return new CallFailure(exchange, Failure.CREDENTIALS_REFUSED, exchange + " refused the API credentials");
+            }
+            if (status >= 500) {
+                return new CallFailure(exchange, Failure.SERVER_ERROR, exchange + " answered HTTP " + status);
+            }
+            return new CallFailure(exchange, Failure.REJECTED, exchange + " rejected the request: " + said);
+        }
+        if (error instanceof org.knowm.xchange.exceptions.ExchangeException) {
+            return new CallFailure(exchange, Failure.REJECTED, exchange + " rejected the request: " + said);
+        }
+        if (error instanceof IOException) {
+            return new CallFailure(exchange, Failure.UNREACHABLE, exchange + " could not be reached");
+        }
+        LOG.warnf(error, "%s: unexpected failure", exchange);
+        return new CallFailure(exchange, Failure.SERVER_ERROR, exchange + " failed unexpectedly");
+    }
+
+    /** An exchange call's failure as the API reports it, still knowing what kind it was. */
+    public static final class ExchangeCallException extends ApiException {
+        private final Failure failure;
+
+        ExchangeCallException(int status, ErrorCode code, String message, Map<String, ?> details, long retryAfter,
+                              Failure failure) {
+            super(status, code, message, details, retryAfter);
+            this.failure = failure;
+        }
+
+        public Failure failure() {
+            return failure;
+        }
+
+        /** Whether the call may have taken effect at the exchange although no answer came back. */
+        public boolean ambiguous() {
+            return failure == Failure.TIMEOUT || failure == Failure.SERVER_ERROR || failure == Failure.UNREACHABLE;
+        }
+    }
+
+    /** The response the API gives for a classified failure. */
+    static ApiException toApi(CallFailure f, String what) {
+        String message = "Could not " + what + ": " + f.getMessage();
+        Map<String, String> details = Map.of("exchange", f.exchange, "reason", f.failure.name().toLowerCase(java.util.Locale.ROOT));
+        return switch (f.failure) {
+            case RATE_LIMITED -> new ExchangeCallException(429, ErrorCode.EXTERNAL_SERVICE_ERROR, message, details, 10,
+                    f.failure);
+            case REJECTED, UNSUPPORTED -> new ExchangeCallException(422, ErrorCode.VALIDATION_ERROR, message, details, 0,
+                    f.failure);
+            default -> new ExchangeCallException(502, ErrorCode.EXTERNAL_SERVICE_ERROR, message, details, 0, f.failure);
+        };
+    }
+
+    /**
+     * The exchange's own words (first line, at most 160 characters), with anything that looks like a
+     * URL query or a long token cut out, so no signature, key or nonce reaches a response or log.
+     */
+    static String exchangeMessage(Throwable error) {
+        String m = error.getMessage();
+        if (m == null || m.isBlank()) {
+            return "no reason given";
+        }
+        String line = m.lines().findFirst().orElse("").replaceAll("\\?\\S*", "?…")
+                .replaceAll("[A-Za-z0-9+/=_-]{24,}", "…");
+        return line.length() > 160 ? line.substring(0, 160) + "…" : line;
+    }
+}
