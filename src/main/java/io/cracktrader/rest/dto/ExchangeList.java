@@ -15,7 +15,7 @@ public record ExchangeList(List<String> exchanges, String defaultExchange, List<
 
     /**
      * One exchange: whether its data is synthetic, whether it serves tickers and candles, whether orders
-     * can be placed on it and on its testnet, the order types and run modes it takes, and its candle timeframes.
+     * can be placed on it and on its testnet, the order types the orders API takes, the run modes that work on it, and its candle timeframes.
      */
     @RegisterForReflection
     public record ExchangeInfo(String name, String title, boolean simulated, boolean marketData, boolean candles,
@@ -34,12 +34,7 @@ public record ExchangeList(List<String> exchanges, String defaultExchange, List<
                 modes.add("backtest");
                 modes.add("paper");
             }
-            if (m.sandbox()) {
-                modes.add("sandbox");
-            }
-            if (!m.simulated()) {
-                modes.add("live");
-            }
+            // sandbox and live runs are not built yet; `sandbox` and `trading` say what the orders API offers
             details.add(new ExchangeInfo(m.name(), m.title(), m.simulated(), true, candles, true, m.sandbox(),
                     m.orderTypes(), modes, source.timeframes().stream().sorted().map(Timeframe::code).toList(),
                     m.simulated() ? "built-in" : "XChange"));
