@@ -573,7 +573,10 @@ public class RunOrchestrator {
                 run.addEquity(System.currentTimeMillis(), value, cash, benchmark);
             }
             try {
-                Thread.sleep(pollMillis);
+                // Wait in short slices, so a stop is answered at once rather than after a whole poll.
+                for (long waited = 0; waited < pollMillis && !run.control.stopRequested(); waited += 200) {
+                    Thread.sleep(200);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;

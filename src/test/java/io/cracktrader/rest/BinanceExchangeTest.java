@@ -156,6 +156,21 @@ class BinanceExchangeTest {
 
     @Test
     @Order(3)
+    void aPaperRunOnBinanceWarmsUpOnItsCandlesAndStopsCleanly() {
+        int before = fake.requests("GET", "/api/v3/klines").size();
+        Map<String, Object> body = new HashMap<>(Map.of("strategy_name", "MovingAverageCross",
+                "symbols", List.of("BTC/USDT"), "timeframe", "1m", "mode", "paper", "exchange", "binance"));
+        String runId = Api.post("/api/v1/run/live", body).then().statusCode(200).body("mode", is("paper"))
+                .extract().path("run_id");
+        Api.awaitStatus(runId, "running");
+        assertTrue(fake.requests("GET", "/api/v3/klines").size() > before, "warm-up candles come from the exchange");
+        given().post("/api/v1/run/stop").then().statusCode(200).body("status", is("stopped"));
+        given().get("/api/v1/runs/" + runId).then().body("exchange", is("binance")).body("error", is((Object) null))
+                .body("data_source.simulated", is(false));
+    }
+
+    @Test
+    @Order(3)
     void anOrderRetriedAfterATimeoutExistsOnceAtTheExchange() {
         fake.delay("POST", "/api/v3/order", 1, 3_000); // takes effect, answers after the client's 2 s timeout
         Map<String, Object> order = Map.of("symbol", "BTC/USDT", "side", "buy", "type", "limit", "amount", 0.01,

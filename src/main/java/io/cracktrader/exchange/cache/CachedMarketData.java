@@ -56,8 +56,8 @@ public final class CachedMarketData implements MarketDataSource {
         }
         long step = timeframe.millis();
         long from = Math.floorDiv(fromMillis + step - 1, step) * step;
-        long closedEnd = Math.floorDiv(System.currentTimeMillis(), step) * step - step; // last closed bar opens before this + 1
-        long to = Math.min(toMillis, closedEnd + 1);
+        long lastClosedOpen = Math.floorDiv(System.currentTimeMillis(), step) * step - step; // its bar has closed by now
+        long to = Math.min(toMillis, lastClosedOpen + 1);
         if (to <= from) {
             return new BarSeries(symbol, timeframe, 0);
         }
