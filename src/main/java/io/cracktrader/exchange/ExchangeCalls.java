@@ -205,7 +205,7 @@ public class ExchangeCalls {
         if (error instanceof IOException) {
             return new CallFailure(exchange, Failure.UNREACHABLE, exchange + " could not be reached");
         }
-        LOG.warnf(error, "%s: unexpected failure", exchange);
+        LOG.warnf("%s: unexpected failure %s: %s", exchange, error.getClass().getSimpleName(), said);
         return new CallFailure(exchange, Failure.SERVER_ERROR, exchange + " failed unexpectedly");
     }
 

@@ -8,6 +8,7 @@ import io.cracktrader.engine.data.Timeframe;
 import io.cracktrader.error.ApiException;
 import io.cracktrader.exchange.ExchangeRegistry;
 import io.cracktrader.exchange.MarketDataSource;
+import io.cracktrader.exchange.Symbols;
 import io.cracktrader.exchange.Ticker;
 import io.cracktrader.exchange.cache.CandleStore;
 import io.cracktrader.security.Role.Capability;
@@ -28,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -38,7 +38,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Market data", description = "Tickers and candles (03); the simulated exchange's data is synthetic")
 public class MarketResource {
-    private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9]{2,12}/[A-Z0-9]{2,12}");
     private static final int MAX_LIMIT = 1000;
 
     /** 03's ticker, with where it came from. */
@@ -149,10 +148,6 @@ public class MarketResource {
     }
 
     private static String symbol(String raw) {
-        String pair = raw.toUpperCase(Locale.ROOT).replace('-', '/').replace('_', '/');
-        if (!SYMBOL.matcher(pair).matches()) {
-            throw ApiException.invalid(Map.of("symbol", "'" + raw + "' is not a symbol written BASE/QUOTE (e.g. BTC/USDT)"));
-        }
-        return pair;
+        return Symbols.normalize(raw, "symbol");
     }
 }

@@ -23,7 +23,8 @@ import org.jboss.logging.Logger;
  * The one database every store uses, chosen at run time: PostgreSQL when
  * {@code CRACKTRADER_DATABASE_URL} is set (deployments with several replicas), otherwise an embedded
  * SQLite file in the data directory (no server to install, and it works in the native executable).
- * Both carry the same schema, migrated by Flyway from {@code db/migration/<kind>} at startup.
+ * Both carry the same schema, migrated by Flyway from {@code db/migration/<kind>} and, for migrations written
+ * in SQL both accept, {@code db/migration/common}, at startup.
  */
 @ApplicationScoped
 public class Database {

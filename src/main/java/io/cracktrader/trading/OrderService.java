@@ -6,6 +6,7 @@ import io.cracktrader.error.ErrorCode;
 import io.cracktrader.exchange.ExchangeCalls;
 import io.cracktrader.exchange.ExchangeModule;
 import io.cracktrader.exchange.ExchangeRegistry;
+import io.cracktrader.exchange.Symbols;
 import io.cracktrader.exchange.simulated.SimulatedMarketData;
 import io.cracktrader.exchange.xchange.ExchangeConnector;
 import io.quarkus.runtime.StartupEvent;
@@ -30,7 +31,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class OrderService {
     private static final Logger LOG = Logger.getLogger(OrderService.class);
-    private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9]{2,12}/[A-Z0-9]{2,12}");
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,36}");
     private static final double STEP_TOLERANCE = 1e-9;
 
@@ -144,7 +144,7 @@ public class OrderService {
     public List<OrderView> list(String owner, String exchange, String status, String symbol, int limit) {
         String venueName = exchange == null || exchange.isBlank() ? null : venue(exchange).name();
         List<String> statuses = status == null || status.isBlank() ? null : statusFilter(status);
-        String pair = symbol == null || symbol.isBlank() ? null : symbol(symbol);
+        String pair = symbol == null || symbol.isBlank() ? null : Symbols.normalize(symbol, "symbol");
         return store.list(owner, venueName, statuses, pair, limit).stream().map(o -> {
             if (!o.working() || SimulatedMarketData.NAME.equals(o.exchange())) {
                 return OrderView.of(o);
@@ -188,7 +188,7 @@ public class OrderService {
     private OrderRecord validate(String owner, TradingVenue venue, PlaceOrderRequest r) {
         Map<String, String> errors = new LinkedHashMap<>();
         String symbol = r.symbol() == null ? null : r.symbol().toUpperCase(Locale.ROOT).replace('-', '/');
-        if (symbol == null || !SYMBOL.matcher(symbol).matches()) {
+        if (symbol == null || !Symbols.PATTERN.matcher(symbol).matches()) {
             errors.put("symbol", "required, written BASE/QUOTE (e.g. BTC/USDT)");
         }
         String side = r.side() == null ? null : r.side().toLowerCase(Locale.ROOT);
@@ -283,14 +283,6 @@ public class OrderService {
             }
         }
         return asked.stream().map(String::trim).map(s -> "canceled".equals(s) ? OrderRecord.CANCELLED : s).toList();
-    }
-
-    static String symbol(String raw) {
-        String pair = raw.toUpperCase(Locale.ROOT).replace('-', '/').replace('_', '/');
-        if (!SYMBOL.matcher(pair).matches()) {
-            throw ApiException.invalid(Map.of("symbol", "'" + raw + "' is not a symbol written BASE/QUOTE (e.g. BTC/USDT)"));
-        }
-        return pair;
     }
 
     private static String plain(double v) {

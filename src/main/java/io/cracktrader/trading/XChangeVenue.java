@@ -69,7 +69,8 @@ public class XChangeVenue implements TradingVenue {
                 }
             }
         }
-        InstrumentMetaData meta = exchange.getExchangeMetaData() == null ? null
+        InstrumentMetaData meta = exchange.getExchangeMetaData() == null
+                || exchange.getExchangeMetaData().getInstruments() == null ? null
                 : exchange.getExchangeMetaData().getInstruments().get(new CurrencyPair(symbol));
         if (meta == null) {
             throw ApiException.invalid(Map.of("symbol", name() + " does not list " + symbol));

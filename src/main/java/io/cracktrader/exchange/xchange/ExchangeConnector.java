@@ -2,6 +2,7 @@ package io.cracktrader.exchange.xchange;
 
 import io.cracktrader.config.CracktraderConfig;
 import io.cracktrader.exchange.ExchangeModule;
+import io.cracktrader.exchange.ExchangeUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -69,6 +70,12 @@ public class ExchangeConnector {
         if (url != null && (credentials == null || !credentials.sandbox())) {
             spec.setSslUri(url);
         }
-        return ExchangeFactory.INSTANCE.createExchange(spec);
+        try {
+            return ExchangeFactory.INSTANCE.createExchange(spec);
+        } catch (RuntimeException e) {
+            // XChange can refuse a specification (e.g. a testnet it does not know): say so without its internals.
+            throw new ExchangeUnavailableException("Could not set up the XChange client for " + module.name()
+                    + (credentials != null && credentials.sandbox() ? " (sandbox)" : ""));
+        }
     }
 }
