@@ -3,10 +3,12 @@ package io.cracktrader.rest;
 import io.cracktrader.error.ApiException;
 import io.cracktrader.error.ErrorBody;
 import io.cracktrader.service.RunMode;
+import io.cracktrader.service.RunCharts;
 import io.cracktrader.service.RunOrchestrator;
 import io.cracktrader.service.RunRequest;
 import io.cracktrader.service.RunStatus;
 import io.cracktrader.service.view.EquityPointView;
+import io.cracktrader.service.view.ChartView;
 import io.cracktrader.service.view.PageView;
 import io.cracktrader.service.view.ResultsView;
 import io.cracktrader.service.view.RunView;
@@ -45,13 +47,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Runs", description = "Start, follow and manage many runs at once")
 public class RunsResource {
     private static final int MAX_PAGE_SIZE = 1000;
+    private static final int MAX_CANDLES = 20_000;
 
     private final RunOrchestrator runs;
 
+    private final RunCharts charts;
+
     private final CurrentCaller caller;
 
-    public RunsResource(RunOrchestrator runs, CurrentCaller caller) {
+    public RunsResource(RunOrchestrator runs, RunCharts charts, CurrentCaller caller) {
         this.runs = runs;
+        this.charts = charts;
         this.caller = caller;
     }
 
@@ -140,6 +146,34 @@ public class RunsResource {
             throw ApiException.invalid(Map.of("points", "must be at least 2"));
         }
         return runs.runEquity(id, points).onItem().ifNull().failWith(() -> notFound(id));
+    }
+
+    @GET
+    @Path("/{id}/candles")
+    @Operation(summary = "The candles one symbol of a run traded on, with the strategy's indicator lines",
+            description = "Bars are read again from the run's source (dataset, simulated market or the exchange's candle "
+                    + "cache). More bars than `limit` are merged into coarser candles; `bars_per_candle` says how many.")
+    @APIResponse(responseCode = "404", description = "No such run", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @RolesAllowed(Capability.READ)
+    public Uni<ChartView> candles(@PathParam("id") String id,
+                                  @Parameter(description = "One of the run's symbols; default its first")
+                                  @QueryParam("symbol") String symbol,
+                                  @Parameter(description = "At most this many candles, 10-20000")
+                                  @QueryParam("limit") @DefaultValue("5000") int limit) {
+        if (limit < 10 || limit > MAX_CANDLES) {
+            throw ApiException.invalid(Map.of("limit", "must be between 10 and " + MAX_CANDLES));
+        }
+        return charts.chart(id, symbol, limit).onItem().ifNull().failWith(() -> notFound(id));
+    }
+
+    @POST
+    @Path("/{id}/stop")
+    @Operation(summary = "Stop an active run and keep it, with the trades and equity it made, as `stopped`")
+    @APIResponse(responseCode = "404", description = "No such run", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "409", description = "The run is not active", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @RolesAllowed(Capability.BACKTEST)
+    public Uni<RunView> stop(@PathParam("id") String id) {
+        return runs.stopRun(id, caller.get()::mayRun).onItem().ifNull().failWith(() -> notFound(id));
     }
 
     @DELETE

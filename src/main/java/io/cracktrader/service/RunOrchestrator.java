@@ -360,6 +360,54 @@ public class RunOrchestrator {
         });
     }
 
+    /** Stops an active run of the runs resource and keeps it, with what it produced, as {@code stopped}. */
+    public Uni<RunView> stopRun(String id, Predicate<String> mayControlMode) {
+        return blocking(() -> {
+            ActiveRun run = active.get(id);
+            if (run == null) {
+                RunView view = findView(id).orElse(null);
+                if (view == null) {
+                    return null;
+                }
+                throw ApiException.conflict("Run " + id + " is not active; its status is " + view.status());
+            }
+            requireControl(run, mayControlMode);
+            stopAndWait(run);
+            return findView(id).orElseThrow();
+        });
+    }
+
+    /** What a chart of a run needs: the run, its dataset (null for exchange data) and its first and last bar time. */
+    public record BarSpan(RunView run, String dataset, long firstBar, long lastBar) {
+    }
+
+    /** The span of bars a run has been through so far; empty when there is no such run or it has no bar yet. Blocking. */
+    public Optional<BarSpan> barSpanNow(String id) {
+        ActiveRun live = active.get(id);
+        StoredRun stored = live != null ? stored(live, null, null) : store.find(id).orElse(null);
+        if (stored == null) {
+            return Optional.empty();
+        }
+        long first;
+        long last;
+        if (live != null) {
+            List<EquityPointView> curve = live.liveEquity();
+            if (curve.isEmpty()) {
+                return Optional.empty();
+            }
+            first = curve.get(0).timestamp().toEpochMilli();
+            last = curve.get(curve.size() - 1).timestamp().toEpochMilli();
+        } else {
+            EquityCurve curve = store.equity(id);
+            if (curve.size() == 0) {
+                return Optional.empty();
+            }
+            first = curve.time(0);
+            last = curve.time(curve.size() - 1);
+        }
+        return Optional.of(new BarSpan(view(stored), parseRequest(stored.request()).dataset(), first, last));
+    }
+
     /** Cancels the run if it is active, then deletes it and everything it produced. */
     public Uni<Boolean> deleteRun(String id, Predicate<String> mayControlMode) {
         return blocking(() -> {

@@ -138,10 +138,13 @@ class RestartIT {
                 "-Dcracktrader.exchanges.simulated.clock-speed=3600"));
         databaseSettings.forEach((k, v) -> settings.add("-D" + k + "=" + v));
         List<String> command = new ArrayList<>();
+        File workDir = new File("target/quarkus-app");
         String nativeImage = System.getProperty("native.image.path");
         if (Boolean.getBoolean("cracktrader.it.native") && nativeImage != null && new File(nativeImage).exists()) {
             command.add(nativeImage);
             command.addAll(settings);
+            // A native build has no quarkus-app directory: run beside the executable.
+            workDir = new File(nativeImage).getAbsoluteFile().getParentFile();
         } else {
             // As the README starts it: from the application directory, with its class-data archive.
             command.add(ProcessHandle.current().info().command().orElse("java"));
@@ -154,7 +157,7 @@ class RestartIT {
         }
         Files.createDirectories(dataDir);
         long started = System.nanoTime();
-        Process p = new ProcessBuilder(command).directory(new File("target/quarkus-app")).redirectErrorStream(true)
+        Process p = new ProcessBuilder(command).directory(workDir).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("app.log").toFile())).start();
         processes.add(p);
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).ignoreExceptions()
