@@ -5,6 +5,7 @@ import {
   AreaSeries, CandlestickSeries, ColorType, createChart, createSeriesMarkers, LineSeries,
   type IChartApi, type SeriesMarker, type Time, type UTCTimestamp,
 } from 'lightweight-charts';
+import { candleIndex } from '../series';
 import type { Chart, Trade } from '../types';
 
 export const PALETTE = ['#2563eb', '#f59e0b', '#10b981', '#ef4444', '#8b5cf6', '#06b6d4', '#ec4899', '#84cc16'];
@@ -88,19 +89,6 @@ export function LineChart({ lines, height = 280, label, format }: {
       <div ref={box} className="chart-canvas" style={{ height }} data-testid="chart" />
     </figure>
   );
-}
-
-/** Index of the last candle opening at or before `time`, so a fill is marked on the candle it happened in. */
-export function candleIndex(openTimes: number[], time: number): number {
-  let lo = 0;
-  let hi = openTimes.length - 1;
-  if (hi < 0 || time < openTimes[0]) return -1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (openTimes[mid] <= time) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /** Candles of the run with the strategy's indicator lines and a marker at every fill. */

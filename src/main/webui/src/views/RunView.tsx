@@ -5,19 +5,11 @@ import { ErrorBanner } from '../components/ErrorBanner';
 import { CandleChart, LineChart } from '../components/LazyCharts';
 import { Progress, StatusBadge } from '../components/StatusBadge';
 import { TradeTable } from '../components/TradeTable';
+import { drawdowns } from '../series';
 import { fmtDuration, fmtMoney, fmtNumber, fmtPct, fmtSigned, fmtTime, signClass } from '../format';
 import { useApi, useLiveRun } from '../hooks';
 import type { Chart, EquityPoint, Page, Results, Trade } from '../types';
 import { ACTIVE } from '../types';
-
-/** Drawdown after each point: value / running peak − 1 (0 at a new high). */
-export function drawdowns(points: { time: number; value: number }[]) {
-  let peak = Number.NEGATIVE_INFINITY;
-  return points.map((p) => {
-    peak = Math.max(peak, p.value);
-    return { time: p.time, value: peak > 0 ? p.value / peak - 1 : 0 };
-  });
-}
 
 const METRICS: [string, string, (v: number) => string][] = [
   ['total_return', 'Total return', (v) => fmtPct(v)],

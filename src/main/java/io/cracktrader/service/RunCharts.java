@@ -9,6 +9,7 @@ import io.cracktrader.error.ApiException;
 import io.cracktrader.exchange.ExchangeRegistry;
 import io.cracktrader.exchange.MarketDataSource;
 import io.cracktrader.exchange.Symbols;
+import io.cracktrader.exchange.simulated.SyntheticMarket;
 import io.cracktrader.service.RunOrchestrator.BarSpan;
 import io.cracktrader.service.view.ChartView;
 import io.cracktrader.store.DatasetStore;
@@ -74,6 +75,11 @@ public class RunCharts {
         MarketDataSource source = exchanges.find(span.run().exchange());
         if (source == null) {
             throw ApiException.notFound("The exchange '" + span.run().exchange() + "' of this run is no longer configured");
+        }
+        if (source.simulated()) {
+            // A paper run on the simulated market trades on its clock, which may run ahead of real time;
+            // the market is deterministic, so its bars are rebuilt for exactly the run's span.
+            return new SyntheticMarket(symbol).bars(timeframe, span.firstBar(), end, new RunControl());
         }
         return source.history(symbol, timeframe, span.firstBar(), end, new RunControl());
     }

@@ -1,0 +1,1 @@
+function e(e,t){let n=0,r=e.length-1;if(r<0||t<e[0])return-1;for(;n<r;){let i=n+r+1>>1;e[i]<=t?n=i:r=i-1}return n}function t(e){let t=-1/0;return e.map(e=>(t=Math.max(t,e.value),{time:e.time,value:t>0?e.value/t-1:0}))}export{t as n,e as t};
