@@ -22,6 +22,9 @@ export interface LineSpec {
   area?: boolean;
 }
 
+// Indicator lines take colours that neither the candles nor the buy/sell markers use.
+const overlayColor = (i: number) => PALETTE[4 + (i % 4)];
+
 const seconds = (ms: number) => Math.floor(ms / 1000) as UTCTimestamp;
 
 function useChart(height: number, build: (chart: IChartApi) => void, deps: unknown[]) {
@@ -100,7 +103,7 @@ export function CandleChart({ chart, trades, height = 380 }: { chart: Chart; tra
     candles.setData(chart.candles.map(([t, o, h, l, cl]) => ({ time: seconds(t), open: o, high: h, low: l, close: cl })));
     chart.overlays.forEach((overlay, i) => {
       const line = c.addSeries(LineSeries, {
-        color: PALETTE[(i + 1) % PALETTE.length], lineWidth: 1, priceLineVisible: false, lastValueVisible: false,
+        color: overlayColor(i), lineWidth: 1, priceLineVisible: false, lastValueVisible: false,
         crosshairMarkerVisible: false,
       });
       line.setData(clean(overlay.points.map(([time, value]) => ({ time, value }))));
@@ -126,7 +129,7 @@ export function CandleChart({ chart, trades, height = 380 }: { chart: Chart; tra
         <span><i style={{ background: '#16a34a' }} />{chart.symbol} {chart.timeframe}
           {chart.bars_per_candle > 1 ? ` (${chart.bars_per_candle} bars per candle)` : ''}</span>
         {chart.overlays.map((o, i) => (
-          <span key={o.name}><i style={{ background: PALETTE[(i + 1) % PALETTE.length] }} />{o.name}</span>
+          <span key={o.name}><i style={{ background: overlayColor(i) }} />{o.name}</span>
         ))}
         <span><i style={{ background: '#2563eb' }} />buy ▲</span>
         <span><i style={{ background: '#f59e0b' }} />sell ▼</span>
