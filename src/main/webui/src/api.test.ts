@@ -30,9 +30,9 @@ describe('api', () => {
     setSession({ username: 'u', role: 'trader', permissions: [], accessToken: 'old', refreshToken: 'bad' });
     vi.stubGlobal('fetch', vi.fn(async () =>
       json(401, { error: { code: 'AUTHENTICATION_ERROR', message: 'Token expired' }, status_code: 401 })));
-    const error = await api('/api/v1/status').catch((e) => e);
+    const error = await api('/api/v1/status').then(() => null, (e: unknown) => e as ApiError);
     expect(error).toBeInstanceOf(ApiError);
-    expect(error.code).toBe('AUTHENTICATION_ERROR');
+    expect(error?.code).toBe('AUTHENTICATION_ERROR');
     expect(currentSession()).toBeNull();
   });
 
