@@ -1,8 +1,10 @@
 package io.cracktrader.exchange;
 
 import io.cracktrader.config.CracktraderConfig;
-import io.cracktrader.error.ApiException;
-import io.cracktrader.error.ErrorCode;
+import io.cracktrader.error.ExchangeFailureException.Failure;
+import io.cracktrader.error.ExchangeFailureException;
+import io.cracktrader.error.ServiceException;
+import io.cracktrader.error.UnavailableException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -32,26 +34,13 @@ import si.mazi.rescu.HttpStatusIOException;
  * The one layer every exchange call goes through. It retries reads that failed for a passing reason
  * (timeout, connection, 5xx) with exponential backoff, keeps a circuit breaker per exchange (after
  * {@code breaker-failures} failed calls in a row the exchange is left alone for {@code breaker-open}),
- * and turns what went wrong into the one error body: 502 for an exchange that failed or refused our
- * credentials, 503 while its breaker is open, 429 when it rate-limits us, 422 when it rejects the
- * request itself. Messages name the exchange and the reason, never a URL, header or key.
+ * and turns what went wrong into an {@link ExchangeFailureException} that says what failed (the REST
+ * layer answers 502, 429 or 422 by kind; docs/API-CONTRACT.md), or {@link UnavailableException} while
+ * the breaker is open. Messages name the exchange and the reason, never a URL, header or key.
  */
 @ApplicationScoped
 public class ExchangeCalls {
     private static final Logger LOG = Logger.getLogger(ExchangeCalls.class);
-
-    /** What went wrong, as far as a caller needs to know. */
-    public enum Failure {
-        TIMEOUT(true), UNREACHABLE(true), SERVER_ERROR(true), RATE_LIMITED(false), CREDENTIALS_REFUSED(false),
-        REJECTED(false), UNSUPPORTED(false);
-
-        /** Whether the exchange, not the request, is at fault: these are retried and count against the breaker. */
-        public final boolean transientFault;
-
-        Failure(boolean transientFault) {
-            this.transientFault = transientFault;
-        }
-    }
 
     /** An exchange call that failed, classified; {@link #toApi} gives the response. */
     public static final class CallFailure extends RuntimeException {
@@ -119,9 +108,9 @@ public class ExchangeCalls {
             return attempts.call();
         } catch (CallFailure f) {
             meters.counter("cracktrader_exchange_failures_total", "exchange", exchange, "failure",
-                    f.failure.name().toLowerCase(java.util.Locale.ROOT)).increment();
+                    f.failure.code()).increment();
             throw toApi(f, what);
-        } catch (ApiException e) {
+        } catch (ServiceException e) {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException("unexpected checked exception", e);
@@ -142,10 +131,10 @@ public class ExchangeCalls {
             });
         } catch (CallNotPermittedException e) {
             long wait = Math.max(1, breakerConfig.getWaitDurationInOpenState().toSeconds());
-            throw new ApiException(503, ErrorCode.EXTERNAL_SERVICE_ERROR, exchange + " is unavailable: its last "
+            throw new UnavailableException(exchange + " is unavailable: its last "
                     + breakerConfig.getMinimumNumberOfCalls() + " calls failed, so it is left alone for up to " + wait
-                    + " s before it is tried again", Map.of("exchange", exchange), wait);
-        } catch (CallFailure | ApiException e) {
+                    + " s before it is tried again", wait, null);
+        } catch (CallFailure | ServiceException e) {
             throw e;
         } catch (Exception e) {
             throw classify(exchange, e);
@@ -209,37 +198,9 @@ public class ExchangeCalls {
         return new CallFailure(exchange, Failure.SERVER_ERROR, exchange + " failed unexpectedly");
     }
 
-    /** An exchange call's failure as the API reports it, still knowing what kind it was. */
-    public static final class ExchangeCallException extends ApiException {
-        private final Failure failure;
-
-        ExchangeCallException(int status, ErrorCode code, String message, Map<String, ?> details, long retryAfter,
-                              Failure failure) {
-            super(status, code, message, details, retryAfter);
-            this.failure = failure;
-        }
-
-        public Failure failure() {
-            return failure;
-        }
-
-        /** Whether the call may have taken effect at the exchange although no answer came back. */
-        public boolean ambiguous() {
-            return failure == Failure.TIMEOUT || failure == Failure.SERVER_ERROR || failure == Failure.UNREACHABLE;
-        }
-    }
-
-    /** The response the API gives for a classified failure. */
-    static ApiException toApi(CallFailure f, String what) {
-        String message = "Could not " + what + ": " + f.getMessage();
-        Map<String, String> details = Map.of("exchange", f.exchange, "reason", f.failure.name().toLowerCase(java.util.Locale.ROOT));
-        return switch (f.failure) {
-            case RATE_LIMITED -> new ExchangeCallException(429, ErrorCode.EXTERNAL_SERVICE_ERROR, message, details, 10,
-                    f.failure);
-            case REJECTED, UNSUPPORTED -> new ExchangeCallException(422, ErrorCode.VALIDATION_ERROR, message, details, 0,
-                    f.failure);
-            default -> new ExchangeCallException(502, ErrorCode.EXTERNAL_SERVICE_ERROR, message, details, 0, f.failure);
-        };
+    /** The classified failure as the service reports it. */
+    static ExchangeFailureException toApi(CallFailure f, String what) {
+        return new ExchangeFailureException(f.exchange, f.failure, "Could not " + what + ": " + f.getMessage());
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.cracktrader.exchange;
 
-import io.cracktrader.error.ApiException;
+import io.cracktrader.error.InvalidRequestException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -16,7 +16,7 @@ public final class Symbols {
     public static String normalize(String raw, String field) {
         String pair = raw == null ? "" : raw.toUpperCase(Locale.ROOT).replace('-', '/').replace('_', '/');
         if (!PATTERN.matcher(pair).matches()) {
-            throw ApiException.invalid(Map.of(field, "'" + raw + "' is not a symbol written BASE/QUOTE (e.g. BTC/USDT)"));
+            throw new InvalidRequestException(Map.of(field, "'" + raw + "' is not a symbol written BASE/QUOTE (e.g. BTC/USDT)"));
         }
         return pair;
     }

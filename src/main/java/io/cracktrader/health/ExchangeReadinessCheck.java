@@ -1,8 +1,8 @@
 package io.cracktrader.health;
 
 import io.cracktrader.config.CracktraderConfig;
-import io.cracktrader.error.ApiException;
-import io.cracktrader.exchange.ExchangeRegistry;
+import io.cracktrader.error.ServiceException;
+import io.cracktrader.exchange.registry.ExchangeRegistry;
 import io.cracktrader.exchange.MarketDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -66,7 +66,7 @@ public class ExchangeReadinessCheck implements HealthCheck {
             try {
                 source.ticker(USD_QUOTED.contains(name) ? "BTC/USD" : "BTC/USDT");
                 failure = null;
-            } catch (ApiException e) {
+            } catch (ServiceException e) {
                 failure = e.getMessage();
             }
         }

@@ -1,8 +1,8 @@
 package io.cracktrader.health;
 
-import io.cracktrader.exchange.ExchangeRegistry;
-import io.cracktrader.rest.dto.HealthView;
+import io.cracktrader.exchange.registry.ExchangeRegistry;
 import io.cracktrader.service.RunOrchestrator;
+import io.cracktrader.store.Database;
 import io.cracktrader.store.RunStore;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -22,11 +22,13 @@ public class ServiceHealth {
     private final RunStore store;
     private final RunOrchestrator runs;
     private final ExchangeRegistry exchanges;
+    private final Database database;
     private final String version;
 
-    public ServiceHealth(RunStore store, RunOrchestrator runs, ExchangeRegistry exchanges,
+    public ServiceHealth(RunStore store, RunOrchestrator runs, ExchangeRegistry exchanges, Database database,
                          @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown") String version) {
         this.store = store;
+        this.database = database;
         this.runs = runs;
         this.exchanges = exchanges;
         this.version = version;
@@ -34,6 +36,11 @@ public class ServiceHealth {
 
     public Uni<HealthView> check() {
         return Uni.createFrom().item(this::evaluate).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    /** Which database the service keeps its data in ({@code sqlite} or {@code postgresql}). */
+    public String databaseKind() {
+        return database.kind();
     }
 
     /** The same answer as {@link #check()}, on the calling thread (it pings the database). */

@@ -1,10 +1,10 @@
 package io.cracktrader.rest;
 
 import static io.cracktrader.rest.AuthResource.blocking;
-
-import io.cracktrader.error.ApiException;
+import io.cracktrader.error.InvalidRequestException;
+import io.cracktrader.error.NotFoundException;
 import io.cracktrader.exchange.ExchangeModule;
-import io.cracktrader.exchange.ExchangeRegistry;
+import io.cracktrader.exchange.registry.ExchangeRegistry;
 import io.cracktrader.exchange.xchange.ExchangeCredentials;
 import io.cracktrader.security.Caller;
 import io.cracktrader.security.CurrentCaller;
@@ -86,11 +86,11 @@ public class AccountResource {
         Caller c = caller.get();
         ExchangeModule module = exchanges.module(exchange.toLowerCase(Locale.ROOT));
         if (module == null || module.simulated()) {
-            throw ApiException.invalid(Map.of("exchange", "'" + exchange + "' is not an exchange that takes credentials"));
+            throw new InvalidRequestException(Map.of("exchange", "'" + exchange + "' is not an exchange that takes credentials"));
         }
-        ExchangeCredentials keys = credentialsOf(config);
+        ExchangeCredentials keys = ExchangeCredentials.parse(config);
         if (keys.sandbox() && !module.sandbox()) {
-            throw ApiException.invalid(Map.of("sandbox", module.name() + " has no testnet through XChange"));
+            throw new InvalidRequestException(Map.of("sandbox", module.name() + " has no testnet through XChange"));
         }
         return blocking(() -> {
             credentials.save(c.username(), module.name(), keys);
@@ -108,37 +108,9 @@ public class AccountResource {
         String name = exchange.toLowerCase(Locale.ROOT);
         return blocking(() -> {
             if (!credentials.delete(c.username(), name)) {
-                throw ApiException.notFound("No credentials stored for " + name);
+                throw new NotFoundException("No credentials stored for " + name);
             }
             return Map.of("exchange", name, "deleted", true);
         });
-    }
-
-    /** The exchange_config of 01/02, in camelCase or snake_case. */
-    public static ExchangeCredentials credentialsOf(Map<String, Object> config) {
-        if (config == null) {
-            throw ApiException.invalid(Map.of("apiKey", "is required", "secret", "is required"));
-        }
-        String apiKey = text(config, "apiKey", "api_key");
-        String secret = text(config, "secret", "secret_key", "secretKey", "api_secret");
-        String password = text(config, "password", "passphrase");
-        String uid = text(config, "uid", "username");
-        Object sandbox = config.get("sandbox");
-        ExchangeCredentials keys = new ExchangeCredentials(apiKey, secret, password, uid,
-                Boolean.TRUE.equals(sandbox) || "true".equals(sandbox));
-        if (!keys.complete()) {
-            throw ApiException.invalid(Map.of("apiKey", "apiKey and secret are both required"));
-        }
-        return keys;
-    }
-
-    private static String text(Map<String, Object> config, String... names) {
-        for (String n : names) {
-            Object v = config.get(n);
-            if (v instanceof String s && !s.isBlank()) {
-                return s.trim();
-            }
-        }
-        return null;
     }
 }

@@ -1,7 +1,7 @@
 package io.cracktrader.rest;
 
 import io.cracktrader.security.Caller;
-import io.cracktrader.store.AuditStore;
+import io.cracktrader.security.AuditLog;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -27,10 +27,10 @@ public class AuditFilter {
     private static final Pattern TARGET = Pattern.compile(
             "/(?:strategies|runs|users|keys|datasets|order)/([^/]+)");
 
-    private final AuditStore audit;
+    private final AuditLog audit;
     private final CurrentIdentityAssociation identity;
 
-    public AuditFilter(AuditStore audit, CurrentIdentityAssociation identity) {
+    public AuditFilter(AuditLog audit, CurrentIdentityAssociation identity) {
         this.audit = audit;
         this.identity = identity;
     }
@@ -58,7 +58,7 @@ public class AuditFilter {
             target = created.substring(created.lastIndexOf('/') + 1);
         }
         String client = http.remoteAddress() == null ? null : http.remoteAddress().host();
-        AuditStore.Entry entry = new AuditStore.Entry(0, System.currentTimeMillis(), username, method, path, target,
+        AuditLog.Entry entry = new AuditLog.Entry(0, System.currentTimeMillis(), username, method, path, target,
                 response.getStatus(), client);
         Infrastructure.getDefaultWorkerPool().execute(() -> {
             try {

@@ -1,5 +1,6 @@
 package io.cracktrader.rest;
 
+import io.cracktrader.error.NotPermittedException;
 import io.cracktrader.security.AuthService;
 import io.cracktrader.security.Caller;
 import io.cracktrader.security.CurrentCaller;
@@ -28,8 +29,8 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Login with JWTs (03, 04, 05), sessions, and the caller's own API keys. */
@@ -173,8 +174,7 @@ public class AuthResource {
     public Uni<Response> createKey(KeyRequest request) {
         Caller c = caller.get();
         if (!Caller.JWT.equals(c.method())) {
-            throw new io.cracktrader.error.ApiException(403, io.cracktrader.error.ErrorCode.AUTHORIZATION_ERROR,
-                    "API keys are created from a login session, not with another key", Map.of());
+            throw new NotPermittedException("API keys are created from a login session, not with another key");
         }
         KeyRequest body = request == null ? new KeyRequest(null, null, null, null) : request;
         return blocking(() -> {

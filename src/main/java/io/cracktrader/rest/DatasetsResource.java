@@ -1,10 +1,9 @@
 package io.cracktrader.rest;
 
-import io.cracktrader.error.ApiException;
-import io.cracktrader.error.ErrorBody;
+import io.cracktrader.error.NotFoundException;
+import io.cracktrader.security.Role.Capability;
 import io.cracktrader.service.DatasetService;
 import io.cracktrader.service.view.DatasetView;
-import io.cracktrader.security.Role.Capability;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -80,7 +79,7 @@ public class DatasetsResource {
                 .map(x -> Response.noContent().build());
     }
 
-    private static ApiException notFound(String name) {
-        return ApiException.notFound("No dataset called " + name);
+    private static NotFoundException notFound(String name) {
+        return new NotFoundException("No dataset called " + name);
     }
 }

@@ -3,9 +3,17 @@ package io.cracktrader.rest;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import io.cracktrader.error.ApiException;
-import io.cracktrader.error.ErrorBody;
-import io.cracktrader.error.ErrorCode;
+import io.cracktrader.error.ConflictException;
+import io.cracktrader.error.ExchangeFailureException;
+import io.cracktrader.error.InvalidRequestException;
+import io.cracktrader.error.MalformedRequestException;
+import io.cracktrader.error.NotAuthenticatedException;
+import io.cracktrader.error.NotFoundException;
+import io.cracktrader.error.NotPermittedException;
+import io.cracktrader.error.RateLimitedException;
+import io.cracktrader.error.RunnerBusyException;
+import io.cracktrader.error.ServiceException;
+import io.cracktrader.error.UnavailableException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -26,13 +34,64 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ErrorMappers {
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
 
+    /**
+     * The domain's failures, each kind with its status and code (docs/API-CONTRACT.md, "Errors"). This
+     * is the one place that turns a kind of failure into HTTP.
+     */
     @ServerExceptionMapper
-    public Response api(ApiException e, HttpServerRequest request) {
-        Response response = body(e.status(), e.code(), e.getMessage(), e.details(), request);
+    public Response service(ServiceException e, HttpServerRequest request) {
+        Response response = body(status(e), code(e), e.getMessage(), e.details(), request);
         if (e.retryAfterSeconds() > 0) {
             return Response.fromResponse(response).header("Retry-After", Long.toString(e.retryAfterSeconds())).build();
         }
         return response;
+    }
+
+    /** Java 17 has no pattern switch; the sealed tree keeps this list complete. */
+    static int status(ServiceException e) {
+        if (e instanceof NotFoundException) {
+            return 404;
+        } else if (e instanceof ConflictException) {
+            return 409;
+        } else if (e instanceof InvalidRequestException) {
+            return 422;
+        } else if (e instanceof MalformedRequestException) {
+            return 400;
+        } else if (e instanceof NotPermittedException) {
+            return 403;
+        } else if (e instanceof NotAuthenticatedException) {
+            return 401;
+        } else if (e instanceof RateLimitedException) {
+            return 429;
+        } else if (e instanceof ExchangeFailureException x) {
+            return switch (x.failure()) {
+                case RATE_LIMITED -> 429;
+                case REJECTED, UNSUPPORTED -> 422;
+                default -> 502;
+            };
+        }
+        return 503; // UnavailableException
+    }
+
+    static ErrorCode code(ServiceException e) {
+        if (e instanceof NotFoundException) {
+            return ErrorCode.NOT_FOUND;
+        } else if (e instanceof RunnerBusyException) {
+            return ErrorCode.RUNNER_BUSY;
+        } else if (e instanceof ConflictException) {
+            return ErrorCode.CONFLICT;
+        } else if (e instanceof NotPermittedException) {
+            return ErrorCode.AUTHORIZATION_ERROR;
+        } else if (e instanceof NotAuthenticatedException) {
+            return ErrorCode.AUTHENTICATION_ERROR;
+        } else if (e instanceof RateLimitedException) {
+            return ErrorCode.RATE_LIMITED;
+        } else if (e instanceof ExchangeFailureException x) {
+            return status(x) == 422 ? ErrorCode.VALIDATION_ERROR : ErrorCode.EXTERNAL_SERVICE_ERROR;
+        } else if (e instanceof UnavailableException) {
+            return ErrorCode.EXTERNAL_SERVICE_ERROR;
+        }
+        return ErrorCode.VALIDATION_ERROR; // invalid or malformed input
     }
 
     /** No credentials, or credentials that do not hold: 401, with the challenge browsers and clients expect. */

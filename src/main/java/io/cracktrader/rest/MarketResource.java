@@ -1,12 +1,11 @@
 package io.cracktrader.rest;
 
 import static io.cracktrader.rest.AuthResource.blocking;
-
 import io.cracktrader.engine.RunControl;
 import io.cracktrader.engine.data.BarSeries;
 import io.cracktrader.engine.data.Timeframe;
-import io.cracktrader.error.ApiException;
-import io.cracktrader.exchange.ExchangeRegistry;
+import io.cracktrader.error.InvalidRequestException;
+import io.cracktrader.exchange.registry.ExchangeRegistry;
 import io.cracktrader.exchange.MarketDataSource;
 import io.cracktrader.exchange.Symbols;
 import io.cracktrader.exchange.Ticker;
@@ -89,11 +88,11 @@ public class MarketResource {
             errors.put("limit", "must be between 1 and " + MAX_LIMIT);
         }
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw new InvalidRequestException(errors);
         }
         MarketDataSource source = source(exchange);
         if (!source.timeframes().contains(tf)) {
-            throw ApiException.invalid(Map.of("timeframe", source.name() + " has no " + tf.code() + " candles"));
+            throw new InvalidRequestException(Map.of("timeframe", source.name() + " has no " + tf.code() + " candles"));
         }
         return blocking(() -> {
             long now = System.currentTimeMillis();
@@ -133,7 +132,7 @@ public class MarketResource {
         String pair = symbol == null || symbol.isBlank() ? null : symbol(symbol);
         String ex = exchange == null || exchange.isBlank() ? null : source(exchange).name();
         if (timeframe != null && Timeframe.fromCode(timeframe) == null) {
-            throw ApiException.invalid(Map.of("timeframe", "must be one of " + Timeframe.codes()));
+            throw new InvalidRequestException(Map.of("timeframe", "must be one of " + Timeframe.codes()));
         }
         return blocking(() -> Map.of("removed_candles", candles.invalidate(ex, pair, timeframe)));
     }
@@ -142,7 +141,7 @@ public class MarketResource {
         String name = exchange == null || exchange.isBlank() ? exchanges.defaultExchange() : exchange.toLowerCase(Locale.ROOT);
         MarketDataSource source = exchanges.find(name);
         if (source == null) {
-            throw ApiException.invalid(Map.of("exchange", "unknown exchange '" + exchange + "'; see GET /api/v1/exchanges"));
+            throw new InvalidRequestException(Map.of("exchange", "unknown exchange '" + exchange + "'; see GET /api/v1/exchanges"));
         }
         return source;
     }

@@ -1,12 +1,17 @@
 package io.cracktrader.rest;
 
-import io.cracktrader.engine.strategy.StrategyCatalog;
+import io.cracktrader.engine.catalog.StrategyCatalog;
 import io.cracktrader.engine.strategy.StrategyType;
-import io.cracktrader.error.ApiException;
-import io.cracktrader.error.ErrorBody;
-import io.cracktrader.exchange.ExchangeRegistry;
+import io.cracktrader.error.NotFoundException;
+import io.cracktrader.exchange.registry.ExchangeRegistry;
 import io.cracktrader.exchange.MarketDataSource;
+import io.cracktrader.health.HealthView;
 import io.cracktrader.health.ServiceHealth;
+import io.cracktrader.rest.dto.ActionResponse;
+import io.cracktrader.rest.dto.ExchangeList;
+import io.cracktrader.rest.dto.StrategyList;
+import io.cracktrader.security.CurrentCaller;
+import io.cracktrader.security.Role.Capability;
 import io.cracktrader.service.RunMode;
 import io.cracktrader.service.RunOrchestrator;
 import io.cracktrader.service.RunRequest;
@@ -14,12 +19,6 @@ import io.cracktrader.service.StrategyService;
 import io.cracktrader.service.view.DetailedStatusView;
 import io.cracktrader.service.view.ResultsView;
 import io.cracktrader.service.view.RunView;
-import io.cracktrader.rest.dto.ActionResponse;
-import io.cracktrader.rest.dto.ExchangeList;
-import io.cracktrader.rest.dto.StrategyList;
-import io.cracktrader.rest.dto.HealthView;
-import io.cracktrader.security.CurrentCaller;
-import io.cracktrader.security.Role.Capability;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -104,7 +103,7 @@ public class RunnerResource {
     public StrategyList.StrategyInfo strategy(@PathParam("name") String name) {
         StrategyType type = strategies.find(name);
         if (type == null) {
-            throw ApiException.notFound("No strategy type called " + name);
+            throw new NotFoundException("No strategy type called " + name);
         }
         return StrategyList.StrategyInfo.of(type);
     }
@@ -132,7 +131,7 @@ public class RunnerResource {
     @RolesAllowed(Capability.WRITE)
     public Uni<Response> deleteRuleStrategy(@PathParam("name") String name) {
         return strategyService.delete(name).onItem().ifNull()
-                .failWith(() -> ApiException.notFound("No strategy type called " + name))
+                .failWith(() -> new NotFoundException("No strategy type called " + name))
                 .map(x -> Response.noContent().build());
     }
 

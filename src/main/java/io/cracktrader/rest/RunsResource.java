@@ -1,22 +1,22 @@
 package io.cracktrader.rest;
 
-import io.cracktrader.error.ApiException;
-import io.cracktrader.error.ErrorBody;
-import io.cracktrader.service.RunMode;
+import io.cracktrader.error.InvalidRequestException;
+import io.cracktrader.error.NotFoundException;
+import io.cracktrader.error.NotPermittedException;
+import io.cracktrader.security.Caller;
+import io.cracktrader.security.CurrentCaller;
+import io.cracktrader.security.Role.Capability;
 import io.cracktrader.service.RunCharts;
+import io.cracktrader.service.RunMode;
 import io.cracktrader.service.RunOrchestrator;
 import io.cracktrader.service.RunRequest;
 import io.cracktrader.service.RunStatus;
-import io.cracktrader.service.view.EquityPointView;
 import io.cracktrader.service.view.ChartView;
+import io.cracktrader.service.view.EquityPointView;
 import io.cracktrader.service.view.PageView;
 import io.cracktrader.service.view.ResultsView;
 import io.cracktrader.service.view.RunView;
 import io.cracktrader.service.view.TradeView;
-import io.cracktrader.store.RunFilter;
-import io.cracktrader.security.Caller;
-import io.cracktrader.security.CurrentCaller;
-import io.cracktrader.security.Role.Capability;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -71,7 +71,7 @@ public class RunsResource {
         Caller c = caller.get();
         String mode = request == null || request.mode() == null ? "backtest" : request.mode();
         if (!c.mayRun(mode)) {
-            throw ApiException.forbidden("Your role may not start " + mode + " runs");
+            throw new NotPermittedException("Your role may not start " + mode + " runs");
         }
         return runs.startRun(request, c.username())
                 .map(v -> Response.created(URI.create("/api/v1/runs/" + v.runId())).entity(v).build());
@@ -96,9 +96,9 @@ public class RunsResource {
             errors.put("mode", "must be one of backtest, paper, sandbox, live");
         }
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw new InvalidRequestException(errors);
         }
-        return runs.listRuns(new RunFilter(status, mode, strategy), page, size);
+        return runs.listRuns(status, mode, strategy, page, size);
     }
 
     @GET
@@ -129,7 +129,7 @@ public class RunsResource {
                                            @QueryParam("size") @DefaultValue("100") int size) {
         Map<String, String> errors = pageErrors(page, size);
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw new InvalidRequestException(errors);
         }
         return runs.runTrades(id, page, size).onItem().ifNull().failWith(() -> notFound(id));
     }
@@ -143,7 +143,7 @@ public class RunsResource {
                                              @Parameter(description = "At most this many points (2 or more)")
                                              @QueryParam("points") Integer points) {
         if (points != null && points < 2) {
-            throw ApiException.invalid(Map.of("points", "must be at least 2"));
+            throw new InvalidRequestException(Map.of("points", "must be at least 2"));
         }
         return runs.runEquity(id, points).onItem().ifNull().failWith(() -> notFound(id));
     }
@@ -161,7 +161,7 @@ public class RunsResource {
                                   @Parameter(description = "At most this many candles, 10-20000")
                                   @QueryParam("limit") @DefaultValue("5000") int limit) {
         if (limit < 10 || limit > MAX_CANDLES) {
-            throw ApiException.invalid(Map.of("limit", "must be between 10 and " + MAX_CANDLES));
+            throw new InvalidRequestException(Map.of("limit", "must be between 10 and " + MAX_CANDLES));
         }
         return charts.chart(id, symbol, limit).onItem().ifNull().failWith(() -> notFound(id));
     }
@@ -187,8 +187,8 @@ public class RunsResource {
                 .map(deleted -> Response.noContent().build());
     }
 
-    private static ApiException notFound(String id) {
-        return ApiException.notFound("No run with id " + id);
+    private static NotFoundException notFound(String id) {
+        return new NotFoundException("No run with id " + id);
     }
 
     private static Map<String, String> pageErrors(int page, int size) {

@@ -1,8 +1,7 @@
 package io.cracktrader.rest;
 
 import static io.cracktrader.rest.AuthResource.blocking;
-
-import io.cracktrader.error.ApiException;
+import io.cracktrader.error.InvalidRequestException;
 import io.cracktrader.security.Caller;
 import io.cracktrader.security.CurrentCaller;
 import io.cracktrader.security.Role.Capability;
@@ -40,9 +39,9 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -114,7 +113,7 @@ public class StrategiesResource {
     public Uni<Response> create(CreateRequest request) {
         Caller c = caller.get();
         if (request == null) {
-            throw ApiException.invalid(Map.of("config", "is required"));
+            throw new InvalidRequestException(Map.of("config", "is required"));
         }
         return blocking(() -> {
             StrategyView created = strategies.create(c, request.effective(), Boolean.TRUE.equals(request.autoStart()),
@@ -300,7 +299,7 @@ public class StrategiesResource {
             try {
                 return Instant.ofEpochMilli(Long.parseLong(value));
             } catch (NumberFormatException nope) {
-                throw ApiException.invalid(Map.of(field, "must be an ISO-8601 instant or epoch milliseconds"));
+                throw new InvalidRequestException(Map.of(field, "must be an ISO-8601 instant or epoch milliseconds"));
             }
         }
     }

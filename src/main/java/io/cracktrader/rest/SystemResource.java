@@ -1,15 +1,14 @@
 package io.cracktrader.rest;
 
 import static io.cracktrader.rest.AuthResource.blocking;
-
+import io.cracktrader.error.InvalidRequestException;
 import io.cracktrader.health.ServiceHealth;
 import io.cracktrader.security.Caller;
 import io.cracktrader.security.CurrentCaller;
 import io.cracktrader.security.Role.Capability;
 import io.cracktrader.service.RunOrchestrator;
 import io.cracktrader.service.strategy.StrategyManager;
-import io.cracktrader.store.AuditStore;
-import io.cracktrader.store.Database;
+import io.cracktrader.security.AuditLog;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -36,17 +35,15 @@ public class SystemResource {
     private final ServiceHealth health;
     private final StrategyManager strategies;
     private final RunOrchestrator runs;
-    private final AuditStore audit;
-    private final Database database;
+    private final AuditLog audit;
     private final CurrentCaller caller;
 
-    public SystemResource(ServiceHealth health, StrategyManager strategies, RunOrchestrator runs, AuditStore audit,
-                          Database database, CurrentCaller caller) {
+    public SystemResource(ServiceHealth health, StrategyManager strategies, RunOrchestrator runs, AuditLog audit,
+                          CurrentCaller caller) {
         this.health = health;
         this.strategies = strategies;
         this.runs = runs;
         this.audit = audit;
-        this.database = database;
         this.caller = caller;
     }
 
@@ -82,7 +79,7 @@ public class SystemResource {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("status", h.status());
             out.put("version", h.version());
-            out.put("database", database.kind());
+            out.put("database", health.databaseKind());
             out.put("active_runs", runs.activeRuns());
             out.put("strategies", strategies.statusCounts(c));
             out.put("metrics", h.metrics());
@@ -96,14 +93,14 @@ public class SystemResource {
     @Path("/audit")
     @RolesAllowed(Capability.ADMIN)
     @Operation(summary = "The audit log: every state-changing request with user, time, action, target and status")
-    public Uni<Map<String, List<AuditStore.Entry>>> auditLog(@QueryParam("username") String username,
+    public Uni<Map<String, List<AuditLog.Entry>>> auditLog(@QueryParam("username") String username,
                                                             @Parameter(description = "A strategy, run, user or key id")
                                                             @QueryParam("target") String target,
                                                             @QueryParam("since") String since,
                                                             @QueryParam("limit") @DefaultValue("100") int limit) {
         Instant from = StrategiesResource.instant("since", since);
         if (limit < 1 || limit > 1000) {
-            throw io.cracktrader.error.ApiException.invalid(Map.of("limit", "must be between 1 and 1000"));
+            throw new InvalidRequestException(Map.of("limit", "must be between 1 and 1000"));
         }
         return blocking(() -> Map.of("entries", audit.list(username, target, from == null ? null : from.toEpochMilli(),
                 limit)));

@@ -1,8 +1,8 @@
 package io.cracktrader.rest;
 
 import static io.cracktrader.rest.AuthResource.blocking;
-
-import io.cracktrader.error.ApiException;
+import io.cracktrader.error.InvalidRequestException;
+import io.cracktrader.error.MalformedRequestException;
 import io.cracktrader.security.Caller;
 import io.cracktrader.security.CurrentCaller;
 import io.cracktrader.security.Role.Capability;
@@ -61,7 +61,7 @@ public class TradingResource {
                                @Parameter(description = "Exchange; default from configuration") @QueryParam("exchange") String exchange) {
         Caller c = caller.get();
         if (request == null) {
-            throw ApiException.badRequest("The request body must be a JSON object");
+            throw new MalformedRequestException("The request body must be a JSON object");
         }
         return blocking(() -> {
             OrderService.Placed placed = orders.place(c.username(), request, exchange);
@@ -83,7 +83,7 @@ public class TradingResource {
             @Parameter(description = "At most this many, 1-500") @QueryParam("limit") @DefaultValue("100") int limit) {
         Caller c = caller.get();
         if (limit < 1 || limit > MAX_LIST) {
-            throw ApiException.invalid(Map.of("limit", "must be between 1 and " + MAX_LIST));
+            throw new InvalidRequestException(Map.of("limit", "must be between 1 and " + MAX_LIST));
         }
         return blocking(() -> Map.of("orders", orders.list(c.username(), exchange, status, symbol, limit)));
     }

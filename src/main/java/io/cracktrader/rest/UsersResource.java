@@ -1,7 +1,6 @@
 package io.cracktrader.rest;
 
 import static io.cracktrader.rest.AuthResource.blocking;
-
 import io.cracktrader.security.AuthService;
 import io.cracktrader.security.CurrentCaller;
 import io.cracktrader.security.Role;
@@ -22,8 +21,8 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** User management (admin role, 05). */

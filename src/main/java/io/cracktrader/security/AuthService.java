@@ -2,8 +2,10 @@ package io.cracktrader.security;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import io.cracktrader.config.CracktraderConfig;
-import io.cracktrader.error.ApiException;
-import io.cracktrader.error.ErrorCode;
+import io.cracktrader.error.ConflictException;
+import io.cracktrader.error.InvalidRequestException;
+import io.cracktrader.error.NotAuthenticatedException;
+import io.cracktrader.error.NotFoundException;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -98,13 +100,13 @@ public class AuthService {
             missing.put("password", "is required");
         }
         if (!missing.isEmpty()) {
-            throw ApiException.invalid(missing);
+            throw new InvalidRequestException(missing);
         }
         Optional<UserStore.User> user = username == null ? Optional.empty() : store.userByName(username);
         String hash = user.map(UserStore.User::passwordHash).orElseGet(this::dummyHash);
         boolean ok = password != null && BCrypt.verifyer().verify(password.toCharArray(), hash).verified;
         if (user.isEmpty() || !ok) {
-            throw new ApiException(401, ErrorCode.AUTHENTICATION_ERROR, "Invalid username or password", Map.of());
+            throw new NotAuthenticatedException("Invalid username or password");
         }
         long now = System.currentTimeMillis();
         UserStore.Session session = new UserStore.Session(UUID.randomUUID().toString(), user.get().id(), now,
@@ -115,14 +117,14 @@ public class AuthService {
 
     public Tokens refresh(String refreshToken) {
         if (refreshToken == null || refreshToken.isBlank()) {
-            throw ApiException.invalid(Map.of("refresh_token", "is required"));
+            throw new InvalidRequestException(Map.of("refresh_token", "is required"));
         }
         TokenService.Claims claims = refreshToken == null ? null
                 : tokens.verify(refreshToken, TokenService.REFRESH).orElse(null);
         UserStore.Session session = claims == null ? null : liveSession(claims.sessionId()).orElse(null);
         UserStore.User user = session == null ? null : store.userById(session.userId()).orElse(null);
         if (user == null) {
-            throw new ApiException(401, ErrorCode.AUTHENTICATION_ERROR, "Invalid or expired refresh token", Map.of());
+            throw new NotAuthenticatedException("Invalid or expired refresh token");
         }
         return tokensFor(user, session);
     }
@@ -223,7 +225,7 @@ public class AuthService {
             errors.put("expires_in_days", "must be between 1 and 3650");
         }
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw new InvalidRequestException(errors);
         }
         String id = HexFormat.of().formatHex(randomBytes(8));
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(32));
@@ -242,7 +244,7 @@ public class AuthService {
     /** Revokes one of the caller's keys (any key, for an admin). */
     public void revokeKey(Caller caller, String id) {
         UserStore.ApiKey key = store.key(id).filter(k -> k.userId().equals(caller.userId()) || caller.isAdmin())
-                .orElseThrow(() -> ApiException.notFound("No API key with id " + id));
+                .orElseThrow(() -> new NotFoundException("No API key with id " + id));
         store.revokeKey(key.id(), System.currentTimeMillis());
         verifiedKeys.remove(id);
     }
@@ -260,10 +262,10 @@ public class AuthService {
             errors.put("role", "must be one of admin, trader, analyst, viewer");
         }
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw new InvalidRequestException(errors);
         }
         if (store.userByName(username).isPresent()) {
-            throw ApiException.conflict("A user named " + username + " already exists");
+            throw new ConflictException("A user named " + username + " already exists");
         }
         UserStore.User user = new UserStore.User(UUID.randomUUID().toString(), username, hash(password, PASSWORD_COST),
                 parsed.get(), System.currentTimeMillis());
@@ -272,7 +274,7 @@ public class AuthService {
     }
 
     public UserStore.User updateUser(String id, String password, String role) {
-        UserStore.User user = store.userById(id).orElseThrow(() -> ApiException.notFound("No user with id " + id));
+        UserStore.User user = store.userById(id).orElseThrow(() -> new NotFoundException("No user with id " + id));
         Map<String, String> errors = new java.util.LinkedHashMap<>();
         if (password != null) {
             checkPassword(password, errors, "password");
@@ -282,7 +284,7 @@ public class AuthService {
             errors.put("role", "must be one of admin, trader, analyst, viewer");
         }
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw new InvalidRequestException(errors);
         }
         UserStore.User updated = new UserStore.User(user.id(), user.username(),
                 password == null ? user.passwordHash() : hash(password, PASSWORD_COST), parsed.get(), user.createdAt());
@@ -297,17 +299,17 @@ public class AuthService {
     public void changePassword(Caller caller, String current, String next) {
         UserStore.User user = store.userById(caller.userId()).orElseThrow();
         if (current == null || !BCrypt.verifyer().verify(current.toCharArray(), user.passwordHash()).verified) {
-            throw ApiException.invalid(Map.of("current_password", "is not the current password"));
+            throw new InvalidRequestException(Map.of("current_password", "is not the current password"));
         }
         updateUser(user.id(), next, null);
     }
 
     public void deleteUser(Caller caller, String id) {
         if (id.equals(caller.userId())) {
-            throw ApiException.conflict("You cannot delete your own account");
+            throw new ConflictException("You cannot delete your own account");
         }
         if (!store.deleteUser(id)) {
-            throw ApiException.notFound("No user with id " + id);
+            throw new NotFoundException("No user with id " + id);
         }
         verifiedKeys.clear();
     }

@@ -1,7 +1,6 @@
 package io.cracktrader.security;
 
-import io.cracktrader.error.ApiException;
-import io.cracktrader.error.ErrorCode;
+import io.cracktrader.error.NotAuthenticatedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Map;
@@ -21,7 +20,7 @@ public class CurrentCaller {
     }
 
     public Caller get() {
-        return find().orElseThrow(() -> new ApiException(401, ErrorCode.AUTHENTICATION_ERROR,
-                "Authentication required: send Authorization: Bearer <token>", Map.of()));
+        return find().orElseThrow(() -> new NotAuthenticatedException(
+                "Authentication required: send Authorization: Bearer <token>"));
     }
 }

@@ -3,8 +3,8 @@ package io.cracktrader.service;
 import io.cracktrader.engine.data.BarSeries;
 import io.cracktrader.engine.data.CsvBars;
 import io.cracktrader.engine.data.SeriesProfile;
-import io.cracktrader.error.ApiException;
-import io.cracktrader.error.ErrorCode;
+import io.cracktrader.error.ConflictException;
+import io.cracktrader.error.InvalidRequestException;
 import io.cracktrader.service.view.DatasetView;
 import io.cracktrader.store.DatasetStore;
 import io.smallrye.mutiny.Uni;
@@ -40,11 +40,10 @@ public class DatasetService {
                 errors.put("body", "send the CSV rows (timestamp,open,high,low,close,volume) as text/csv");
             }
             if (!errors.isEmpty()) {
-                throw ApiException.invalid(errors);
+                throw new InvalidRequestException(errors);
             }
             if (!replace && store.find(name).isPresent()) {
-                throw new ApiException(409, ErrorCode.CONFLICT, "Dataset " + name + " exists; add replace=true to overwrite",
-                        Map.of());
+                throw new ConflictException("Dataset " + name + " exists; add replace=true to overwrite");
             }
             String label = symbol == null || symbol.isBlank() ? name : symbol.strip();
             BarSeries bars;
@@ -52,7 +51,7 @@ public class DatasetService {
             try {
                 bars = CsvBars.read(new StringReader(csv), label, null);
             } catch (CsvBars.BadRowException e) {
-                throw new ApiException(422, ErrorCode.VALIDATION_ERROR, "Row " + e.line() + " is invalid",
+                throw new InvalidRequestException("Row " + e.line() + " is invalid",
                         Map.of("line", e.line(), "row", e.getMessage()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -60,7 +59,7 @@ public class DatasetService {
             try {
                 profile = SeriesProfile.of(bars);
             } catch (IllegalArgumentException e) {
-                throw ApiException.invalid(Map.of("body", e.getMessage()));
+                throw new InvalidRequestException(Map.of("body", e.getMessage()));
             }
             List<DatasetStore.Gap> gaps = profile.firstGaps().stream()
                     .map(g -> new DatasetStore.Gap(g.after(), g.before(), g.missingBars())).toList();

@@ -3,10 +3,11 @@ package io.cracktrader.service;
 import io.cracktrader.engine.RunControl;
 import io.cracktrader.engine.data.BarSeries;
 import io.cracktrader.engine.data.Timeframe;
-import io.cracktrader.engine.strategy.StrategyCatalog;
+import io.cracktrader.engine.catalog.StrategyCatalog;
 import io.cracktrader.engine.strategy.StrategyType;
-import io.cracktrader.error.ApiException;
-import io.cracktrader.exchange.ExchangeRegistry;
+import io.cracktrader.error.InvalidRequestException;
+import io.cracktrader.error.NotFoundException;
+import io.cracktrader.exchange.registry.ExchangeRegistry;
 import io.cracktrader.exchange.MarketDataSource;
 import io.cracktrader.exchange.Symbols;
 import io.cracktrader.exchange.simulated.SyntheticMarket;
@@ -55,7 +56,7 @@ public class RunCharts {
         List<String> symbols = span.run().symbols();
         String symbol = requestedSymbol == null ? symbols.get(0) : Symbols.normalize(requestedSymbol, "symbol");
         if (!symbols.contains(symbol)) {
-            throw ApiException.invalid(Map.of("symbol", "the run traded " + String.join(", ", symbols)));
+            throw new InvalidRequestException(Map.of("symbol", "the run traded " + String.join(", ", symbols)));
         }
         Timeframe timeframe = Timeframe.fromCode(span.run().timeframe());
         BarSeries bars = bars(span, symbol, timeframe);
@@ -68,13 +69,13 @@ public class RunCharts {
     private BarSeries bars(BarSpan span, String symbol, Timeframe timeframe) {
         long end = span.lastBar() + timeframe.millis();
         if (span.dataset() != null) {
-            BarSeries all = datasets.load(span.dataset()).orElseThrow(() -> ApiException.notFound(
+            BarSeries all = datasets.load(span.dataset()).orElseThrow(() -> new NotFoundException(
                     "The dataset '" + span.dataset() + "' this run used has been deleted"));
             return slice(all, span.firstBar(), end);
         }
         MarketDataSource source = exchanges.find(span.run().exchange());
         if (source == null) {
-            throw ApiException.notFound("The exchange '" + span.run().exchange() + "' of this run is no longer configured");
+            throw new NotFoundException("The exchange '" + span.run().exchange() + "' of this run is no longer configured");
         }
         if (source.simulated()) {
             // A paper run on the simulated market trades on its clock, which may run ahead of real time;

@@ -1,15 +1,15 @@
 package io.cracktrader.service;
 
+import io.cracktrader.config.CracktraderConfig;
 import io.cracktrader.service.view.RunView;
 import io.cracktrader.service.view.TradeView;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import io.cracktrader.config.CracktraderConfig;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Flow;

@@ -9,13 +9,17 @@ import io.cracktrader.engine.broker.FillListener;
 import io.cracktrader.engine.broker.Sizing;
 import io.cracktrader.engine.data.BarSeries;
 import io.cracktrader.engine.metrics.EquityCurve;
-import io.cracktrader.error.ApiException;
-import io.cracktrader.exchange.ExchangeRegistry;
+import io.cracktrader.error.ConflictException;
+import io.cracktrader.error.InvalidRequestException;
+import io.cracktrader.error.NotFoundException;
+import io.cracktrader.error.NotPermittedException;
+import io.cracktrader.error.RunnerBusyException;
+import io.cracktrader.error.ServiceException;
+import io.cracktrader.exchange.registry.ExchangeRegistry;
+import io.cracktrader.exchange.xchange.ExchangeCredentials;
 import io.cracktrader.exchange.MarketDataSource;
 import io.cracktrader.exchange.simulated.SimulatedMarketData;
 import io.cracktrader.exchange.simulated.SyntheticMarket;
-import io.cracktrader.exchange.MarketDataSource;
-import io.cracktrader.trading.CredentialStore;
 import io.cracktrader.service.view.DataSourceView;
 import io.cracktrader.service.view.DetailedStatusView;
 import io.cracktrader.service.view.EquityPointView;
@@ -25,11 +29,12 @@ import io.cracktrader.service.view.PositionView;
 import io.cracktrader.service.view.ResultsView;
 import io.cracktrader.service.view.RunView;
 import io.cracktrader.service.view.TradeView;
-import io.cracktrader.store.RunFilter;
 import io.cracktrader.store.DatasetStore;
+import io.cracktrader.store.RunFilter;
 import io.cracktrader.store.RunStore;
 import io.cracktrader.store.StoredRun;
 import io.cracktrader.store.TradeRow;
+import io.cracktrader.trading.CredentialStore;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -46,8 +51,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -157,8 +162,7 @@ public class RunOrchestrator {
             synchronized (runnerLock) {
                 ActiveRun current = runnerRunId == null ? null : active.get(runnerRunId);
                 if (current != null && current.status.active()) {
-                    throw new ApiException(409, io.cracktrader.error.ErrorCode.RUNNER_BUSY,
-                            "Runner is not idle. Current status: " + current.status.code(), Map.of());
+                    throw new RunnerBusyException(current.status.code());
                 }
                 ActiveRun run = launch(spec, RunOrigin.of(owner));
                 runnerRunId = run.id;
@@ -199,7 +203,7 @@ public class RunOrchestrator {
         return blocking(() -> {
             String id = runnerRunId;
             if (id == null) {
-                throw ApiException.notFound("No results: the runner has not run anything since its last reset");
+                throw new NotFoundException("No results: the runner has not run anything since its last reset");
             }
             return results(id, config.runs().maxResultEquityPoints());
         });
@@ -211,7 +215,7 @@ public class RunOrchestrator {
             String id = runnerRunId;
             ActiveRun run = id == null ? null : active.get(id);
             if (run == null || !run.status.active()) {
-                throw ApiException.conflict("No active run to stop");
+                throw new ConflictException("No active run to stop");
             }
             requireControl(run, mayControlMode);
             stopAndWait(run);
@@ -254,7 +258,7 @@ public class RunOrchestrator {
                 || SimulatedMarketData.NAME.equals(spec.exchange()) || RunSpec.DATASET.equals(spec.exchange())) {
             return;
         }
-        credentials.save(owner, spec.exchange(), io.cracktrader.rest.AccountResource.credentialsOf(request.exchangeConfig()));
+        credentials.save(owner, spec.exchange(), ExchangeCredentials.parse(request.exchangeConfig()));
     }
 
     /** Validates and starts a run for a configured strategy; blocking, for services already off the event loop. */
@@ -323,7 +327,8 @@ public class RunOrchestrator {
         return blocking(() -> findView(id).orElse(null));
     }
 
-    public Uni<PageView<RunView>> listRuns(RunFilter filter, int page, int size) {
+    public Uni<PageView<RunView>> listRuns(String status, String mode, String strategy, int page, int size) {
+        RunFilter filter = new RunFilter(status, mode, strategy);
         return blocking(() -> {
             long total = store.count(filter);
             List<RunView> items = store.list(filter, (page - 1) * size, size).stream()
@@ -369,7 +374,7 @@ public class RunOrchestrator {
                 if (view == null) {
                     return null;
                 }
-                throw ApiException.conflict("Run " + id + " is not active; its status is " + view.status());
+                throw new ConflictException("Run " + id + " is not active; its status is " + view.status());
             }
             requireControl(run, mayControlMode);
             stopAndWait(run);
@@ -413,7 +418,7 @@ public class RunOrchestrator {
         return blocking(() -> {
             store.find(id).ifPresent(stored -> {
                 if (!mayControlMode.test(stored.mode())) {
-                    throw ApiException.forbidden("Your role may not delete " + stored.mode() + " runs");
+                    throw new NotPermittedException("Your role may not delete " + stored.mode() + " runs");
                 }
             });
             ActiveRun run = active.get(id);
@@ -438,15 +443,15 @@ public class RunOrchestrator {
 
     private ActiveRun launch(RunSpec spec, RunOrigin origin) {
         if (spec.mode() == RunMode.LIVE && !config.live().enabled()) {
-            throw ApiException.forbidden("Live trading is disabled; an operator enables it with cracktrader.live.enabled");
+            throw new NotPermittedException("Live trading is disabled; an operator enables it with cracktrader.live.enabled");
         }
         if (spec.mode() != RunMode.BACKTEST && spec.dataset() != null) {
-            throw ApiException.invalid(Map.of("dataset", "datasets are history: backtest them; paper runs follow a live market"));
+            throw new InvalidRequestException(Map.of("dataset", "datasets are history: backtest them; paper runs follow a live market"));
         }
         if (spec.mode() == RunMode.SANDBOX || spec.mode() == RunMode.LIVE) {
             // Strategies place orders through the engine's simulated broker; routing them to an exchange's
             // TradeService is not built yet. Orders on a testnet or account go through /api/trading/order.
-            throw ApiException.invalid(Map.of("mode", spec.mode().code() + " runs are not available in this version: "
+            throw new InvalidRequestException(Map.of("mode", spec.mode().code() + " runs are not available in this version: "
                     + "use mode paper (live prices, simulated fills), or place orders on " + spec.exchange()
                     + (spec.mode() == RunMode.SANDBOX ? "'s testnet" : "") + " through POST /api/trading/order"));
         }
@@ -478,7 +483,7 @@ public class RunOrchestrator {
             RunOutcome result = run.spec.mode() == RunMode.BACKTEST ? backtest(run) : paper(run);
             outcome = run.control.stopRequested() ? RunStatus.STOPPED : RunStatus.COMPLETED;
             finish(run, outcome, null, result);
-        } catch (ApiException e) {
+        } catch (ServiceException e) {
             LOG.warnf("Run %s failed: %s", run.id, e.getMessage());
             finish(run, RunStatus.FAILED, e.getMessage(), null);
         } catch (RuntimeException | Error e) {
@@ -500,7 +505,7 @@ public class RunOrchestrator {
                     : exchanges.find(spec.exchange()).history(symbol, spec.timeframe(), spec.fromMillis(),
                             spec.toMillis(), run.control);
             if (bars.size() == 0 && !run.control.stopRequested()) {
-                throw ApiException.invalid(Map.of("start_date", spec.exchange() + " has no " + spec.timeframe().code()
+                throw new InvalidRequestException(Map.of("start_date", spec.exchange() + " has no " + spec.timeframe().code()
                         + " bars of " + symbol + " between " + Instant.ofEpochMilli(spec.fromMillis()) + " and "
                         + Instant.ofEpochMilli(spec.toMillis())));
             }
@@ -522,7 +527,7 @@ public class RunOrchestrator {
 
     /** The dataset's bars in the run's range: the shared series itself when the run covers all of it. */
     private BarSeries datasetBars(RunSpec spec) {
-        BarSeries all = datasets.load(spec.dataset()).orElseThrow(() -> ApiException.invalid(Map.of("dataset",
+        BarSeries all = datasets.load(spec.dataset()).orElseThrow(() -> new InvalidRequestException(Map.of("dataset",
                 "dataset '" + spec.dataset() + "' was deleted before the run started")));
         int first = 0;
         while (first < all.size() && all.time(first) < spec.fromMillis()) {
@@ -590,7 +595,7 @@ public class RunOrchestrator {
                 BarSeries fresh;
                 try {
                     fresh = source.history(bars.symbol(), spec.timeframe(), nextOpen, now, run.control);
-                } catch (ApiException e) {
+                } catch (ServiceException e) {
                     if (now - lastWarning > 60_000) {
                         LOG.warnf("Run %s waits for %s: %s", run.id, source.name(), e.getMessage());
                         lastWarning = now;
@@ -755,7 +760,7 @@ public class RunOrchestrator {
     /** Stopping a backtest needs the backtest capability; stopping a paper or live run needs execute. */
     private static void requireControl(ActiveRun run, Predicate<String> mayControlMode) {
         if (!mayControlMode.test(run.spec.mode().code())) {
-            throw ApiException.forbidden("Your role may not stop " + run.spec.mode().code() + " runs");
+            throw new NotPermittedException("Your role may not stop " + run.spec.mode().code() + " runs");
         }
     }
 
@@ -806,7 +811,7 @@ public class RunOrchestrator {
     private ResultsView results(String id, int maxPoints) {
         ActiveRun live = active.get(id);
         StoredRun s = live != null ? stored(live, null, null)
-                : store.find(id).orElseThrow(() -> ApiException.notFound("No run with id " + id));
+                : store.find(id).orElseThrow(() -> new NotFoundException("No run with id " + id));
         RunView v = view(s);
         List<TradeView> trades = live != null ? live.recentTrades()
                 : store.trades(id, 0, Integer.MAX_VALUE).stream().map(t -> trade(id, t)).toList();

@@ -3,10 +3,11 @@ package io.cracktrader.service;
 import io.cracktrader.config.CracktraderConfig;
 import io.cracktrader.engine.broker.Sizing;
 import io.cracktrader.engine.data.Timeframe;
-import io.cracktrader.engine.strategy.StrategyCatalog;
+import io.cracktrader.engine.catalog.StrategyCatalog;
 import io.cracktrader.engine.strategy.StrategyType;
-import io.cracktrader.error.ApiException;
-import io.cracktrader.exchange.ExchangeRegistry;
+import io.cracktrader.error.InvalidRequestException;
+import io.cracktrader.error.MalformedRequestException;
+import io.cracktrader.exchange.registry.ExchangeRegistry;
 import io.cracktrader.exchange.MarketDataSource;
 import io.cracktrader.store.DatasetStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,7 +56,7 @@ public class RunValidator {
      */
     public RunSpec validate(RunRequest r, RunMode impliedMode) {
         if (r == null) {
-            throw ApiException.badRequest("A JSON request body is required");
+            throw new MalformedRequestException("A JSON request body is required");
         }
         Map<String, String> errors = new LinkedHashMap<>();
 
@@ -195,7 +196,7 @@ public class RunValidator {
         }
 
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw new InvalidRequestException(errors);
         }
         return new RunSpec(mode, type, parameters, List.copyOf(symbols), timeframe, from, to, cash, exchangeName,
                 commission, slippage, r.dataset(), fixedCommission, sizing, Boolean.TRUE.equals(r.allowShort()));

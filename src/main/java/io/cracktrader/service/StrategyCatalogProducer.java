@@ -1,6 +1,6 @@
 package io.cracktrader.service;
 
-import io.cracktrader.engine.strategy.StrategyCatalog;
+import io.cracktrader.engine.catalog.StrategyCatalog;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 

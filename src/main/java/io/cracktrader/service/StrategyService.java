@@ -3,12 +3,13 @@ package io.cracktrader.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cracktrader.engine.strategy.StrategyCatalog;
+import io.cracktrader.engine.catalog.StrategyCatalog;
 import io.cracktrader.engine.strategy.StrategyType;
 import io.cracktrader.engine.strategy.rule.RuleCompiler;
 import io.cracktrader.engine.strategy.rule.RuleException;
-import io.cracktrader.error.ApiException;
-import io.cracktrader.error.ErrorCode;
+import io.cracktrader.error.ConflictException;
+import io.cracktrader.error.InvalidRequestException;
+import io.cracktrader.error.MalformedRequestException;
 import io.cracktrader.store.RuleStrategyStore;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -56,10 +57,10 @@ public class StrategyService {
     public Uni<StrategyType> create(RuleRequest request) {
         return Uni.createFrom().item(() -> {
             if (request == null) {
-                throw ApiException.badRequest("A JSON request body is required");
+                throw new MalformedRequestException("A JSON request body is required");
             }
             if (request.name() == null || !NAME.matcher(request.name()).matches()) {
-                throw ApiException.invalid(Map.of("name", "must be 2-64 letters, digits or '_', starting with a letter"));
+                throw new InvalidRequestException(Map.of("name", "must be 2-64 letters, digits or '_', starting with a letter"));
             }
             Map<String, Object> definition = new LinkedHashMap<>();
             definition.put("entry", request.entry());
@@ -67,11 +68,11 @@ public class StrategyService {
             try {
                 RuleCompiler.compile(definition);
             } catch (RuleException e) {
-                throw new ApiException(422, ErrorCode.VALIDATION_ERROR, "Invalid rule at " + e.path(),
+                throw new InvalidRequestException("Invalid rule at " + e.path(),
                         Map.of(e.path(), e.reason()));
             }
             if (catalog.find(request.name()) != null) {
-                throw ApiException.conflict("A strategy called " + request.name() + " exists");
+                throw new ConflictException("A strategy called " + request.name() + " exists");
             }
             try {
                 store.insert(new RuleStrategyStore.StoredRule(request.name(), request.description(),
@@ -92,7 +93,7 @@ public class StrategyService {
                 return (Boolean) null;
             }
             if (type.builtIn()) {
-                throw ApiException.conflict(name + " is built in and cannot be deleted");
+                throw new ConflictException(name + " is built in and cannot be deleted");
             }
             store.delete(name);
             catalog.removeRule(name);

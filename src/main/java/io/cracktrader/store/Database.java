@@ -2,6 +2,7 @@ package io.cracktrader.store;
 
 import io.agroal.api.AgroalDataSource;
 import io.cracktrader.config.CracktraderConfig;
+import io.cracktrader.error.UnavailableException;
 import io.quarkus.agroal.DataSource;
 import io.quarkus.arc.InjectableInstance;
 import io.quarkus.flyway.FlywayDataSource;
@@ -87,7 +88,7 @@ public class Database {
             }
         } catch (SQLException e) {
             LOG.errorf(e, "Database write failed (%s)", what);
-            throw new StoreUnavailableException("The database is unavailable", e);
+            throw new UnavailableException("The database is unavailable", 5, e);
         } finally {
             if (embedded) {
                 embeddedWriteLock.unlock();
@@ -109,7 +110,7 @@ public class Database {
             return query.run(c);
         } catch (SQLException e) {
             LOG.errorf(e, "Database read failed");
-            throw new StoreUnavailableException("The database is unavailable", e);
+            throw new UnavailableException("The database is unavailable", 5, e);
         }
     }
 }

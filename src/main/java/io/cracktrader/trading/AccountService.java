@@ -1,6 +1,6 @@
 package io.cracktrader.trading;
 
-import io.cracktrader.error.ApiException;
+import io.cracktrader.error.ServiceException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -61,7 +61,7 @@ public class AccountService {
             List<TradingVenue.Balance> held;
             try {
                 held = venue.balances(owner);
-            } catch (ApiException e) {
+            } catch (ServiceException e) {
                 if (names.size() == 1) {
                     throw e;
                 }
@@ -79,7 +79,7 @@ public class AccountService {
                 } else {
                     try {
                         total += b.total() * venue.lastPrice(b.asset() + "/USDT");
-                    } catch (ApiException | IllegalArgumentException e) {
+                    } catch (ServiceException | IllegalArgumentException e) {
                         unvalued.add(name + ":" + b.asset());
                     }
                 }
@@ -121,7 +121,7 @@ public class AccountService {
                 Double last = null;
                 try {
                     last = venue.lastPrice(symbol);
-                } catch (ApiException e) {
+                } catch (ServiceException e) {
                     // unreachable exchange: the position is still shown, unvalued
                 }
                 out.add(new PositionView(symbol, name, p[0] > 0 ? "long" : "short", Math.abs(p[0]), p[1], last,

@@ -1,5 +1,6 @@
 package io.cracktrader.trading;
 
+import io.cracktrader.error.ServiceException;
 import io.cracktrader.exchange.ExchangeCalls;
 import io.cracktrader.exchange.ExchangeModule;
 import io.cracktrader.exchange.MarketDataSource;
@@ -39,7 +40,7 @@ public class BinanceVenue extends XChangeVenue {
         OrderRecord sent = o.withVenueState(Long.toString(placed.orderId), OrderRecord.OPEN, 0, null, 0, 0, null);
         try {
             return refresh(sent);
-        } catch (io.cracktrader.error.ApiException e) {
+        } catch (ServiceException e) {
             return sent; // placed for sure; its fill state is read again on the next listing
         }
     }

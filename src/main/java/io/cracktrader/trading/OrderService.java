@@ -1,11 +1,15 @@
 package io.cracktrader.trading;
 
 import io.cracktrader.config.CracktraderConfig;
-import io.cracktrader.error.ApiException;
-import io.cracktrader.error.ErrorCode;
+import io.cracktrader.error.ConflictException;
+import io.cracktrader.error.ExchangeFailureException;
+import io.cracktrader.error.InvalidRequestException;
+import io.cracktrader.error.NotFoundException;
+import io.cracktrader.error.NotPermittedException;
+import io.cracktrader.error.ServiceException;
 import io.cracktrader.exchange.ExchangeCalls;
 import io.cracktrader.exchange.ExchangeModule;
-import io.cracktrader.exchange.ExchangeRegistry;
+import io.cracktrader.exchange.registry.ExchangeRegistry;
 import io.cracktrader.exchange.Symbols;
 import io.cracktrader.exchange.simulated.SimulatedMarketData;
 import io.cracktrader.exchange.xchange.ExchangeConnector;
@@ -71,7 +75,7 @@ public class OrderService {
         String key = name == null || name.isBlank() ? exchanges.defaultExchange() : name.toLowerCase(Locale.ROOT);
         TradingVenue venue = venues.get(key);
         if (venue == null) {
-            throw ApiException.invalid(Map.of("exchange", "unknown exchange '" + name + "'; one of "
+            throw new InvalidRequestException(Map.of("exchange", "unknown exchange '" + name + "'; one of "
                     + String.join(", ", venues.keySet())));
         }
         return venue;
@@ -102,7 +106,7 @@ public class OrderService {
         OrderRecord result;
         try {
             result = venue.place(order);
-        } catch (ExchangeCalls.ExchangeCallException e) {
+        } catch (ExchangeFailureException e) {
             if (!e.ambiguous()) {
                 store.update(order.withStatus(OrderRecord.REJECTED, e.getMessage()));
                 throw e;
@@ -113,7 +117,7 @@ public class OrderService {
                 LOG.infof("Order %s is not at %s; sending it again", order.id(), venue.name());
                 return venue.place(order);
             });
-        } catch (ApiException e) {
+        } catch (ServiceException e) {
             store.update(order.withStatus(OrderRecord.REJECTED, e.getMessage()));
             throw e;
         }
@@ -157,7 +161,7 @@ public class OrderService {
                     events.changed(fresh);
                 }
                 return OrderView.of(fresh);
-            } catch (ApiException e) {
+            } catch (ServiceException e) {
                 return OrderView.of(o); // the exchange is unreachable: show what is known
             }
         }).toList();
@@ -165,9 +169,9 @@ public class OrderService {
 
     public OrderView cancel(String owner, String orderId) {
         OrderRecord order = store.find(orderId).filter(o -> o.owner().equals(owner))
-                .orElseThrow(() -> ApiException.notFound("No order " + orderId));
+                .orElseThrow(() -> new NotFoundException("No order " + orderId));
         if (!order.working()) {
-            throw ApiException.conflict("Order " + orderId + " is " + order.status() + " and cannot be cancelled");
+            throw new ConflictException("Order " + orderId + " is " + order.status() + " and cannot be cancelled");
         }
         TradingVenue venue = venue(order.exchange());
         OrderRecord cancelled = venue.cancel(order);
@@ -213,10 +217,10 @@ public class OrderService {
             errors.put("client_order_id", "1-36 characters of A-Z a-z 0-9 _ -");
         }
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw new InvalidRequestException(errors);
         }
         if (venue instanceof XChangeVenue x && !x.sandbox(owner) && !config.live().enabled()) {
-            throw ApiException.forbidden("Live trading is disabled: orders on " + venue.name() + " with real-account keys "
+            throw new NotPermittedException("Live trading is disabled: orders on " + venue.name() + " with real-account keys "
                     + "need cracktrader.live.enabled=true (or store sandbox keys to use the testnet)");
         }
         long now = System.currentTimeMillis();
@@ -252,14 +256,14 @@ public class OrderService {
                     + ", above the configured maximum of " + plain(config.trading().maxNotional()));
         }
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw new InvalidRequestException(errors);
         }
         String asset = o.buy() ? o.quote() : o.base();
         double needed = o.buy() ? notional : o.amount();
         double free = venue.balances(o.owner()).stream().filter(b -> b.asset().equals(asset))
                 .mapToDouble(TradingVenue.Balance::free).sum();
         if (free < needed) {
-            throw new ApiException(422, ErrorCode.VALIDATION_ERROR, "Insufficient funds: the order needs about "
+            throw new InvalidRequestException("Insufficient funds: the order needs about "
                     + plain(needed) + " " + asset + " and " + plain(free) + " is available on " + venue.name(),
                     Map.of("amount", "insufficient " + asset));
         }
@@ -279,7 +283,7 @@ public class OrderService {
         List<String> asked = List.of(status.toLowerCase(Locale.ROOT).split(","));
         for (String s : asked) {
             if (!known.contains(s.trim()) && !"canceled".equals(s.trim())) {
-                throw ApiException.invalid(Map.of("status", "one or more (comma-separated) of " + String.join(", ", known)));
+                throw new InvalidRequestException(Map.of("status", "one or more (comma-separated) of " + String.join(", ", known)));
             }
         }
         return asked.stream().map(String::trim).map(s -> "canceled".equals(s) ? OrderRecord.CANCELLED : s).toList();

@@ -3,7 +3,7 @@ package io.cracktrader.trading;
 import io.cracktrader.config.CracktraderConfig;
 import io.cracktrader.engine.data.BarSeries;
 import io.cracktrader.engine.data.Timeframe;
-import io.cracktrader.error.ApiException;
+import io.cracktrader.error.ConflictException;
 import io.cracktrader.exchange.simulated.SimulatedClock;
 import io.cracktrader.exchange.simulated.SimulatedMarketData;
 import io.cracktrader.exchange.simulated.SyntheticMarket;
@@ -147,7 +147,7 @@ public class SimulatedVenue implements TradingVenue {
         return db.writeAndGet("cancel simulated order", c -> {
             OrderRecord current = OrderStore.find(c, order.id()).orElseThrow();
             if (!current.working()) {
-                throw ApiException.conflict("Order " + order.id() + " is " + current.status() + " and cannot be cancelled");
+                throw new ConflictException("Order " + order.id() + " is " + current.status() + " and cannot be cancelled");
             }
             release(c, current);
             OrderRecord cancelled = current.withVenueState(current.exchangeOrderId(), OrderRecord.CANCELLED,

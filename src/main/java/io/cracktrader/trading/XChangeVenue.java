@@ -1,6 +1,7 @@
 package io.cracktrader.trading;
 
-import io.cracktrader.error.ApiException;
+import io.cracktrader.error.InvalidRequestException;
+import io.cracktrader.error.ServiceException;
 import io.cracktrader.exchange.ExchangeCalls;
 import io.cracktrader.exchange.ExchangeModule;
 import io.cracktrader.exchange.MarketDataSource;
@@ -73,7 +74,7 @@ public class XChangeVenue implements TradingVenue {
                 || exchange.getExchangeMetaData().getInstruments() == null ? null
                 : exchange.getExchangeMetaData().getInstruments().get(new CurrencyPair(symbol));
         if (meta == null) {
-            throw ApiException.invalid(Map.of("symbol", name() + " does not list " + symbol));
+            throw new InvalidRequestException(Map.of("symbol", name() + " does not list " + symbol));
         }
         Double priceStep = meta.getPriceStepSize() != null ? number(meta.getPriceStepSize())
                 : meta.getPriceScale() != null ? Math.pow(10, -meta.getPriceScale()) : null;
@@ -121,7 +122,7 @@ public class XChangeVenue implements TradingVenue {
         OrderRecord placed = o.withVenueState(id, OrderRecord.OPEN, 0, null, 0, 0, null);
         try {
             return refresh(placed);
-        } catch (ApiException e) {
+        } catch (ServiceException e) {
             return placed; // placed for sure; its fill state is read again on the next listing
         }
     }
@@ -181,7 +182,7 @@ public class XChangeVenue implements TradingVenue {
     private ExchangeCredentials keys(String owner) {
         ExchangeCredentials keys = credentials.find(owner, name()).orElse(null);
         if (keys == null || !keys.complete()) {
-            throw ApiException.invalid(Map.of("exchange", "no API credentials stored for " + name()
+            throw new InvalidRequestException(Map.of("exchange", "no API credentials stored for " + name()
                     + "; PUT /api/account/credentials/" + name() + " with apiKey and secret first"));
         }
         return keys;

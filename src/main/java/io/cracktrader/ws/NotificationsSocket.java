@@ -1,7 +1,7 @@
 package io.cracktrader.ws;
 
+import io.cracktrader.health.HealthView;
 import io.cracktrader.health.ServiceHealth;
-import io.cracktrader.rest.dto.HealthView;
 import io.cracktrader.security.Role;
 import io.cracktrader.service.RunEvents;
 import io.cracktrader.service.view.RunView;

@@ -6,7 +6,7 @@ import io.cracktrader.engine.broker.FillListener;
 import io.cracktrader.engine.broker.FillLog;
 import io.cracktrader.engine.data.BarSeries;
 import io.cracktrader.engine.data.Timeframe;
-import io.cracktrader.engine.strategy.StrategyCatalog;
+import io.cracktrader.engine.catalog.StrategyCatalog;
 import io.cracktrader.engine.strategy.StrategyType;
 import io.cracktrader.exchange.simulated.SyntheticMarket;
 import java.util.Map;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.cracktrader.engine.metrics.EquityCurve;
 import io.cracktrader.store.RunFilter;
 import io.cracktrader.store.RunStore;
-import io.cracktrader.store.StoreUnavailableException;
+import io.cracktrader.error.UnavailableException;
 import io.cracktrader.store.StoredRun;
 import io.cracktrader.store.TradeRow;
 import java.util.List;
@@ -19,7 +19,7 @@ class ReadinessTest {
     /** A store whose database has gone away: every call fails as the JDBC store then fails. */
     static final class UnreachableStore implements RunStore {
         private static RuntimeException down() {
-            return new StoreUnavailableException("The database is unavailable", null);
+            return new UnavailableException("The database is unavailable", 5, null);
         }
 
         @Override public void insert(StoredRun run) { throw down(); }

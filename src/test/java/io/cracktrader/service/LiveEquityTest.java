@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cracktrader.engine.broker.Sizing;
 import io.cracktrader.engine.data.Timeframe;
-import io.cracktrader.engine.strategy.StrategyCatalog;
+import io.cracktrader.engine.catalog.StrategyCatalog;
 import io.cracktrader.service.view.EquityPointView;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package io.cracktrader.exchange.xchange;
 
 import io.cracktrader.config.CracktraderConfig;
+import io.cracktrader.error.ExchangeFailureException;
 import io.cracktrader.exchange.ExchangeModule;
-import io.cracktrader.exchange.ExchangeUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -74,7 +74,7 @@ public class ExchangeConnector {
             return ExchangeFactory.INSTANCE.createExchange(spec);
         } catch (RuntimeException e) {
             // XChange can refuse a specification (e.g. a testnet it does not know): say so without its internals.
-            throw new ExchangeUnavailableException("Could not set up the XChange client for " + module.name()
+            throw ExchangeFailureException.unreachable(module.name(), "Could not set up the XChange client for " + module.name()
                     + (credentials != null && credentials.sandbox() ? " (sandbox)" : ""));
         }
     }

@@ -3,7 +3,7 @@ package io.cracktrader.exchange.xchange;
 import io.cracktrader.engine.RunControl;
 import io.cracktrader.engine.data.BarSeries;
 import io.cracktrader.engine.data.Timeframe;
-import io.cracktrader.error.ApiException;
+import io.cracktrader.error.InvalidRequestException;
 import io.cracktrader.exchange.ExchangeCalls;
 import io.cracktrader.exchange.ExchangeModule;
 import io.cracktrader.exchange.MarketDataSource;
@@ -46,7 +46,7 @@ public class XChangeMarketData implements MarketDataSource {
 
     @Override
     public BarSeries history(String symbol, Timeframe timeframe, long fromMillis, long toMillis, RunControl control) {
-        throw ApiException.invalid(Map.of("exchange", module.name() + " offers tickers only in this build; "
+        throw new InvalidRequestException(Map.of("exchange", module.name() + " offers tickers only in this build; "
                 + "historical candles come from binance or simulated"));
     }
 

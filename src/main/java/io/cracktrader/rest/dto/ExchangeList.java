@@ -2,7 +2,7 @@ package io.cracktrader.rest.dto;
 
 import io.cracktrader.engine.data.Timeframe;
 import io.cracktrader.exchange.ExchangeModule;
-import io.cracktrader.exchange.ExchangeRegistry;
+import io.cracktrader.exchange.registry.ExchangeRegistry;
 import io.cracktrader.exchange.MarketDataSource;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.ArrayList;

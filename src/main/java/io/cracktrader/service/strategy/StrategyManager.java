@@ -9,11 +9,14 @@ import io.cracktrader.engine.data.BarSeries;
 import io.cracktrader.engine.metrics.EquityStats;
 import io.cracktrader.engine.metrics.PerformanceMetrics;
 import io.cracktrader.engine.strategy.ParameterSpec;
-import io.cracktrader.engine.strategy.StrategyCatalog;
+import io.cracktrader.engine.catalog.StrategyCatalog;
 import io.cracktrader.engine.strategy.StrategyType;
-import io.cracktrader.error.ApiException;
-import io.cracktrader.error.ErrorCode;
-import io.cracktrader.exchange.ExchangeRegistry;
+import io.cracktrader.error.ConflictException;
+import io.cracktrader.error.InvalidRequestException;
+import io.cracktrader.error.NotFoundException;
+import io.cracktrader.error.NotPermittedException;
+import io.cracktrader.error.ServiceException;
+import io.cracktrader.exchange.registry.ExchangeRegistry;
 import io.cracktrader.security.Caller;
 import io.cracktrader.security.Role;
 import io.cracktrader.security.UserStore;
@@ -148,7 +151,7 @@ public class StrategyManager {
             errors.put("sort_order", "must be asc or desc");
         }
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw new InvalidRequestException(errors);
         }
         List<String> tagList = tags == null ? null : tags.stream().flatMap(t -> List.of(t.split(",")).stream())
                 .map(String::strip).filter(t -> !t.isEmpty()).toList();
@@ -174,7 +177,7 @@ public class StrategyManager {
 
     public StrategyView create(Caller caller, StrategyConfigRequest config, boolean autoStart, boolean validateParameters) {
         if (config == null) {
-            throw ApiException.invalid(Map.of("config", "is required"));
+            throw new InvalidRequestException(Map.of("config", "is required"));
         }
         long now = System.currentTimeMillis();
         ManagedStrategy s = validated(caller, null, config, validateParameters, now);
@@ -190,10 +193,10 @@ public class StrategyManager {
     public StrategyView update(Caller caller, String id, StrategyConfigRequest change) {
         ManagedStrategy current = require(caller, id, "write");
         if (change == null) {
-            throw ApiException.invalid(Map.of("config", "is required"));
+            throw new InvalidRequestException(Map.of("config", "is required"));
         }
         if (current.ensemble() != null && (change.strategyType() != null || change.parameters() != null)) {
-            throw ApiException.invalid(Map.of("parameters", "an ensemble has no parameters; change its weights by "
+            throw new InvalidRequestException(Map.of("parameters", "an ensemble has no parameters; change its weights by "
                     + "creating a new ensemble"));
         }
         long now = System.currentTimeMillis();
@@ -240,7 +243,7 @@ public class StrategyManager {
                         return stop(caller, id);
                     }
                 }
-                default -> throw ApiException.invalid(Map.of("status", "must be running, stopped or inactive"));
+                default -> throw new InvalidRequestException(Map.of("status", "must be running, stopped or inactive"));
             }
         }
         return view(caller, store.find(id).orElseThrow(), new HashMap<>());
@@ -267,10 +270,10 @@ public class StrategyManager {
             errors.put("permissions", "must be a list of " + String.join(", ", PERMISSIONS));
         }
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw new InvalidRequestException(errors);
         }
         if (target.id().equals(s.ownerId())) {
-            throw ApiException.conflict("The owner already has every permission");
+            throw new ConflictException("The owner already has every permission");
         }
         Set<String> perms = new LinkedHashSet<>(permissions);
         if (!perms.isEmpty()) {
@@ -290,15 +293,15 @@ public class StrategyManager {
     public StrategyView start(Caller caller, String id, String mode) {
         ManagedStrategy s = require(caller, id, "execute");
         if ("running".equals(s.status())) {
-            throw ApiException.conflict("Strategy " + s.name() + " is already running (run " + s.currentRunId() + ")");
+            throw new ConflictException("Strategy " + s.name() + " is already running (run " + s.currentRunId() + ")");
         }
         String runMode = mode == null ? RunMode.PAPER.code() : mode;
         if (RunMode.BACKTEST.code().equals(runMode)) {
-            throw ApiException.invalid(Map.of("mode", "start runs paper, sandbox or live; backtests go to "
+            throw new InvalidRequestException(Map.of("mode", "start runs paper, sandbox or live; backtests go to "
                     + "POST /api/strategies/{id}/backtest"));
         }
         if (!caller.mayRun(runMode)) {
-            throw ApiException.forbidden("Your role may not start " + runMode + " runs");
+            throw new NotPermittedException("Your role may not start " + runMode + " runs");
         }
         long now = System.currentTimeMillis();
         String runId;
@@ -316,7 +319,7 @@ public class StrategyManager {
     public StrategyView stop(Caller caller, String id) {
         ManagedStrategy s = require(caller, id, "execute");
         if (!"running".equals(s.status())) {
-            throw ApiException.conflict("Strategy " + s.name() + " is not running (status " + s.status() + ")");
+            throw new ConflictException("Strategy " + s.name() + " is not running (status " + s.status() + ")");
         }
         long now = System.currentTimeMillis();
         stopRuns(s);
@@ -411,7 +414,7 @@ public class StrategyManager {
     public List<SignalView> signals(Caller caller, String id, int limit, Instant since) {
         require(caller, id, "read");
         if (limit < 1 || limit > 500) {
-            throw ApiException.invalid(Map.of("limit", "must be between 1 and 500"));
+            throw new InvalidRequestException(Map.of("limit", "must be between 1 and 500"));
         }
         return store.signals(id, since == null ? null : since.toEpochMilli(), limit).stream()
                 .map(StrategyManager::signal).toList();
@@ -420,7 +423,7 @@ public class StrategyManager {
     public PerformanceSummary performance(Caller caller, String id, String period) {
         ManagedStrategy s = require(caller, id, "read");
         if (!PERIODS.containsKey(period)) {
-            throw ApiException.invalid(Map.of("period", "must be one of " + String.join(", ", PERIODS.keySet())));
+            throw new InvalidRequestException(Map.of("period", "must be one of " + String.join(", ", PERIODS.keySet())));
         }
         return performance(s, period);
     }
@@ -466,7 +469,7 @@ public class StrategyManager {
     public List<HistoryView> history(Caller caller, String id, int limit, String eventType, Instant since) {
         require(caller, id, "read");
         if (limit < 1 || limit > 1000) {
-            throw ApiException.invalid(Map.of("limit", "must be between 1 and 1000"));
+            throw new InvalidRequestException(Map.of("limit", "must be between 1 and 1000"));
         }
         return store.history(id, eventType, since == null ? null : since.toEpochMilli(), limit).stream()
                 .map(h -> new HistoryView(h.id(), h.strategyId(), Instant.ofEpochMilli(h.time()), h.eventType(),
@@ -484,7 +487,7 @@ public class StrategyManager {
     public BacktestView backtest(Caller caller, String id, BacktestRequest body) {
         ManagedStrategy s = require(caller, id, "read");
         if (s.ensemble() != null) {
-            throw ApiException.invalid(Map.of("strategy_id", "backtest the members of an ensemble one by one"));
+            throw new InvalidRequestException(Map.of("strategy_id", "backtest the members of an ensemble one by one"));
         }
         BacktestRequest b = body == null ? new BacktestRequest(null, null, null, null, null, null, null, null, null, null)
                 : body;
@@ -498,7 +501,7 @@ public class StrategyManager {
             errors.put("walk_forward_window", "must be between 20 and 100000 bars");
         }
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw new InvalidRequestException(errors);
         }
         RunSpec spec = runs.validator().validate(request(s, RunMode.BACKTEST.code(), b.startDate(), b.endDate(),
                 b.initialCapital(), b.commission() == null ? 0.0 : b.commission(),
@@ -639,7 +642,7 @@ public class StrategyManager {
             errors.put("metrics", "must be among " + String.join(", ", COMPARE_METRICS));
         }
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw new InvalidRequestException(errors);
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         for (String id : strategyIds) {
@@ -702,7 +705,7 @@ public class StrategyManager {
 
     public StrategyView createEnsemble(Caller caller, EnsembleRequest r) {
         if (r == null) {
-            throw ApiException.invalid(Map.of("body", "is required"));
+            throw new InvalidRequestException(Map.of("body", "is required"));
         }
         Map<String, String> errors = new LinkedHashMap<>();
         if (r.name() == null || r.name().isBlank() || r.name().length() > 200) {
@@ -747,7 +750,7 @@ public class StrategyManager {
             errors.put("initial_capital", "must be positive");
         }
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw new InvalidRequestException(errors);
         }
         long now = System.currentTimeMillis();
         EnsembleView spec = new EnsembleView(new LinkedHashMap<>(weights), rebalance, new LinkedHashMap<>(risk));
@@ -794,14 +797,14 @@ public class StrategyManager {
 
     /** The strategy if the caller may do {@code permission} on it; 404 when they cannot even read it. */
     ManagedStrategy require(Caller caller, String id, String permission) {
-        ManagedStrategy s = store.find(id).orElseThrow(() -> ApiException.notFound("No strategy with id " + id));
+        ManagedStrategy s = store.find(id).orElseThrow(() -> new NotFoundException("No strategy with id " + id));
         Set<String> perms = permissions(caller, s);
         if (perms.isEmpty()) {
-            throw ApiException.notFound("No strategy with id " + id);
+            throw new NotFoundException("No strategy with id " + id);
         }
         if (!perms.contains(permission)) {
-            throw new ApiException(403, ErrorCode.AUTHORIZATION_ERROR, "You may not " + permission + " strategy "
-                    + s.name() + (perms.contains("read") ? " (you may: " + String.join(", ", perms) + ")" : ""), Map.of());
+            throw new NotPermittedException("You may not " + permission + " strategy "
+                    + s.name() + (perms.contains("read") ? " (you may: " + String.join(", ", perms) + ")" : ""));
         }
         return s;
     }
@@ -890,14 +893,11 @@ public class StrategyManager {
                         type.name(), resolved, risk, List.copyOf(tags), spec.timeframe().code(), kept, exchange, capital,
                         null, current == null ? "inactive" : current.status(),
                         current == null ? null : current.currentRunId(), current == null ? now : current.createdAt(), now);
-            } catch (ApiException e) {
-                if (e.status() != 422) {
-                    throw e;
-                }
+            } catch (InvalidRequestException e) {
                 e.details().forEach((k, v) -> errors.put(rename(k), String.valueOf(v)));
             }
         }
-        throw ApiException.invalid(errors);
+        throw new InvalidRequestException(errors);
     }
 
     private static String rename(String runField) {

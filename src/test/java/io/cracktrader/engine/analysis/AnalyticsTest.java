@@ -11,7 +11,7 @@ import io.cracktrader.engine.data.Timeframe;
 import io.cracktrader.engine.metrics.EquityStats;
 import io.cracktrader.engine.metrics.PerformanceMetrics;
 import io.cracktrader.engine.metrics.TradeStats;
-import io.cracktrader.engine.strategy.StrategyCatalog;
+import io.cracktrader.engine.catalog.StrategyCatalog;
 import io.cracktrader.engine.strategy.StrategyType;
 import io.cracktrader.exchange.simulated.SyntheticMarket;
 import java.util.List;

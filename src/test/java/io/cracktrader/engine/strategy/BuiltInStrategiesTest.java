@@ -1,5 +1,6 @@
 package io.cracktrader.engine.strategy;
 
+import io.cracktrader.engine.catalog.StrategyCatalog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

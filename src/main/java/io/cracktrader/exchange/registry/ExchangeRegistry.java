@@ -1,6 +1,9 @@
-package io.cracktrader.exchange;
+package io.cracktrader.exchange.registry;
 
 import io.cracktrader.config.CracktraderConfig;
+import io.cracktrader.exchange.ExchangeCalls;
+import io.cracktrader.exchange.ExchangeModule;
+import io.cracktrader.exchange.MarketDataSource;
 import io.cracktrader.exchange.cache.CachedMarketData;
 import io.cracktrader.exchange.cache.CandleStore;
 import io.cracktrader.exchange.simulated.SimulatedMarketData;

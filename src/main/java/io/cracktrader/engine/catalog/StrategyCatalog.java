@@ -1,5 +1,14 @@
-package io.cracktrader.engine.strategy;
+package io.cracktrader.engine.catalog;
 
+import io.cracktrader.engine.strategy.BollingerBreakout;
+import io.cracktrader.engine.strategy.BuyAndHold;
+import io.cracktrader.engine.strategy.DonchianBreakout;
+import io.cracktrader.engine.strategy.MacdMomentum;
+import io.cracktrader.engine.strategy.MovingAverageCross;
+import io.cracktrader.engine.strategy.ParameterSpec;
+import io.cracktrader.engine.strategy.RsiMeanReversion;
+import io.cracktrader.engine.strategy.StrategyType;
+import io.cracktrader.engine.strategy.TestStrategy;
 import io.cracktrader.engine.strategy.rule.RuleCompiler;
 import java.util.Collection;
 import java.util.LinkedHashMap;

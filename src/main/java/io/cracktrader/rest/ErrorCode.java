@@ -1,4 +1,4 @@
-package io.cracktrader.error;
+package io.cracktrader.rest;
 
 /** The codes of the one error body (DECISIONS.md). */
 public enum ErrorCode {

@@ -1,4 +1,4 @@
-package io.cracktrader.security;
+package io.cracktrader.rest;
 
 import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.IdentityProviderManager;

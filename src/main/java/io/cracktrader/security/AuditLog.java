@@ -1,4 +1,6 @@
-package io.cracktrader.store;
+package io.cracktrader.security;
+
+import io.cracktrader.store.Database;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.PreparedStatement;
@@ -8,7 +10,7 @@ import java.util.List;
 
 /** The audit log: every state-changing request, who made it and how it was answered. */
 @ApplicationScoped
-public class AuditStore {
+public class AuditLog {
 
     @io.quarkus.runtime.annotations.RegisterForReflection
     public record Entry(long id, long time, String username, String method, String path, String target, int status,
@@ -17,7 +19,7 @@ public class AuditStore {
 
     private final Database db;
 
-    public AuditStore(Database db) {
+    public AuditLog(Database db) {
         this.db = db;
     }
 

@@ -1,4 +1,4 @@
-package io.cracktrader.error;
+package io.cracktrader.rest;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;

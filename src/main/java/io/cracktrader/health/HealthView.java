@@ -1,4 +1,4 @@
-package io.cracktrader.rest.dto;
+package io.cracktrader.health;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
