@@ -48,6 +48,10 @@ public interface CracktraderConfig {
         /** Most equity points in {@code /api/v1/results} and status; the full curve is at {@code /runs/{id}/equity}. */
         @WithDefault("2000")
         int maxResultEquityPoints();
+
+        /** Closed bars a paper run on a real exchange warms its indicators up on before it trades. */
+        @WithDefault("500")
+        int warmupBars();
     }
 
     interface Exchanges {
@@ -139,11 +143,11 @@ public interface CracktraderConfig {
         @WithDefault("PT1H")
         Duration accessTokenExpiry();
 
-        /** Lifetime of a login session (its refresh token); 05's token_expiry_hours. */
+        /** Lifetime of a login session (its refresh token); the strategy-management API's token_expiry_hours. */
         @WithDefault("PT24H")
         Duration sessionExpiry();
 
-        /** Open sessions per user; logging in again revokes the oldest beyond this (05's max_sessions_per_user). */
+        /** Open sessions per user; logging in again revokes the oldest beyond this (the strategy-management API's max_sessions_per_user). */
         @WithDefault("5")
         int maxSessionsPerUser();
 
@@ -167,7 +171,7 @@ public interface CracktraderConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** Requests per minute of an API key without its own limit (03: 100). */
+        /** Requests per minute of an API key without its own limit (default 100). */
         @WithDefault("100")
         int apiKeyPerMinute();
 
@@ -179,7 +183,7 @@ public interface CracktraderConfig {
         @WithDefault("60")
         int anonymousPerMinute();
 
-        /** Orders per second of one user (03: 10). */
+        /** Orders per second of one user (default 10). */
         @WithDefault("10")
         int ordersPerSecond();
     }

@@ -3,8 +3,8 @@ package io.cracktrader.engine;
 import io.cracktrader.engine.broker.CostModel;
 import io.cracktrader.engine.broker.FillListener;
 import io.cracktrader.engine.broker.OrderBroker;
-import io.cracktrader.engine.broker.OrderGateway;
 import io.cracktrader.engine.broker.Sizing;
+import io.cracktrader.engine.broker.WarmUpGateway;
 import io.cracktrader.engine.data.BarSeries;
 import io.cracktrader.engine.metrics.EquityCurve;
 import io.cracktrader.engine.metrics.EquityStats;
@@ -19,92 +19,6 @@ import io.cracktrader.engine.strategy.Strategy;
  * curve have room.
  */
 public final class TradingLoop {
-    /** Orders placed while warming up are dropped: warm-up bars only feed the indicators. */
-    private static final OrderGateway WARM_UP = new OrderGateway() {
-        @Override
-        public double position() {
-            return 0;
-        }
-
-        @Override
-        public double cash() {
-            return 0;
-        }
-
-        @Override
-        public double entryPrice() {
-            return Double.NaN;
-        }
-
-        @Override
-        public boolean hasPendingOrder() {
-            return false;
-        }
-
-        @Override
-        public void enterLong() {
-        }
-
-        @Override
-        public void exitLong() {
-        }
-
-        @Override
-        public long buy(double size) {
-            return 0;
-        }
-
-        @Override
-        public long sell(double size) {
-            return 0;
-        }
-
-        @Override
-        public long buyLimit(double size, double limit) {
-            return 0;
-        }
-
-        @Override
-        public long sellLimit(double size, double limit) {
-            return 0;
-        }
-
-        @Override
-        public long buyStop(double size, double stop) {
-            return 0;
-        }
-
-        @Override
-        public long sellStop(double size, double stop) {
-            return 0;
-        }
-
-        @Override
-        public long buyStopLimit(double size, double stop, double limit) {
-            return 0;
-        }
-
-        @Override
-        public long sellStopLimit(double size, double stop, double limit) {
-            return 0;
-        }
-
-        @Override
-        public long trailingStop(double trailAmount, double trailPercent) {
-            return 0;
-        }
-
-        @Override
-        public long bracketBuy(double size, double entryLimit, double stopLoss, double takeProfit) {
-            return 0;
-        }
-
-        @Override
-        public boolean cancel(long orderId) {
-            return false;
-        }
-    };
-
     private final BarSeries bars;
     private final Strategy strategy;
     private final OrderBroker broker;
@@ -145,7 +59,7 @@ public final class TradingLoop {
 
     /** Shows bar {@code i} to the strategy without trading, to warm up its indicators. */
     public void warmUp(int i) {
-        strategy.onBar(bars, i, WARM_UP);
+        strategy.onBar(bars, i, WarmUpGateway.INSTANCE);
     }
 
     /** Trades bar {@code i}. */

@@ -29,10 +29,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Balances and positions of 03, and the exchange credentials orders and runs use. */
+/** Balances and positions of the trading API, and the exchange credentials orders and runs use. */
 @Path("/api/account")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Account", description = "Balances, positions and exchange credentials (03); credentials are stored "
+@Tag(name = "Account", description = "Balances, positions and exchange credentials (trading API); credentials are stored "
         + "encrypted and never shown back")
 public class AccountResource {
     private final AccountService accounts;
@@ -80,7 +80,7 @@ public class AccountResource {
     @Path("/credentials/{exchange}")
     @RolesAllowed(Capability.TRADE)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Store your API credentials for an exchange: the exchange_config of 01/02 (apiKey, secret, "
+    @Operation(summary = "Store your API credentials for an exchange: the exchange_config of the runner API (apiKey, secret, "
             + "password or passphrase, uid, sandbox). Encrypted at rest; the answer says only that they are configured.")
     public Uni<CredentialStore.CredentialView> store(@PathParam("exchange") String exchange, Map<String, Object> config) {
         Caller c = caller.get();

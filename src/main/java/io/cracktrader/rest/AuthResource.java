@@ -33,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Login with JWTs (03, 04, 05), sessions, and the caller's own API keys. */
+/** Login with JWTs (trading API, control-panel API, strategy-management API), sessions, and the caller's own API keys. */
 @Path("/api/auth")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Authentication", description = "JWT login and refresh, API keys; send either as Authorization: Bearer")
@@ -74,7 +74,7 @@ public class AuthResource {
     public record KeyRequest(@Schema(required = true, example = "research notebook") String name,
                              @Schema(description = "read: GET only; write: everything the owner's role allows",
                                      example = "[\"read\"]") List<String> permissions,
-                             @Schema(description = "Requests per minute; default 100 (03)") Integer rateLimit,
+                             @Schema(description = "Requests per minute; default 100 (trading API)") Integer rateLimit,
                              @Schema(description = "Days until the key stops working; default never") Integer expiresInDays) {
     }
 

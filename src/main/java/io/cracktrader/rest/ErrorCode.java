@@ -1,6 +1,6 @@
 package io.cracktrader.rest;
 
-/** The codes of the one error body (DECISIONS.md). */
+/** The codes of the one error body (docs/API-CONTRACT.md). */
 public enum ErrorCode {
     VALIDATION_ERROR,
     AUTHENTICATION_ERROR,

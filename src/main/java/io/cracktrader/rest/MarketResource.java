@@ -32,14 +32,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Market data of 03: ticker and OHLCV, from the named exchange (default from configuration). */
+/** Market data of the trading API: ticker and OHLCV, from the named exchange (default from configuration). */
 @Path("/api/market")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Market data", description = "Tickers and candles (03); the simulated exchange's data is synthetic")
+@Tag(name = "Market data", description = "Tickers and candles (trading API); the simulated exchange's data is synthetic")
 public class MarketResource {
     private static final int MAX_LIMIT = 1000;
 
-    /** 03's ticker, with where it came from. */
+    /** The trading API's ticker, with where it came from. */
     @RegisterForReflection
     public record TickerView(String symbol, double last, double bid, double ask, double volume,
                              Double change, String exchange, boolean simulated, Instant timestamp) {

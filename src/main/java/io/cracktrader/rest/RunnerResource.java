@@ -38,10 +38,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The runner API of 01/02: one current run at a time, plus the catalogues and health. */
+/** The runner API: one current run at a time, plus the catalogues and health. */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Runner", description = "Run one backtest or paper session at a time (01/02)")
+@Tag(name = "Runner", description = "Run one backtest or paper session at a time")
 public class RunnerResource {
     private final RunOrchestrator runs;
     private final StrategyCatalog strategies;

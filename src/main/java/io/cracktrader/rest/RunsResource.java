@@ -41,7 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Many runs at once, each addressed by id (beyond the documents; see DECISIONS.md). */
+/** Many runs at once, each addressed by id (beyond the documents; see docs/API-CONTRACT.md). */
 @Path("/api/v1/runs")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Runs", description = "Start, follow and manage many runs at once")

@@ -45,16 +45,16 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Strategy instances (05): each is a strategy type with parameters and markets, owned by a user and
+ * Strategy instances (strategy-management API): each is a strategy type with parameters and markets, owned by a user and
  * shareable. Reads need a permission on the strategy as well as the role's capability.
  */
 @Path("/api/strategies")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Strategies", description = "Configured strategies: CRUD, start/stop, signals, performance, backtests, "
-        + "comparison, history, templates, ensembles (05)")
+        + "comparison, history, templates, ensembles (strategy-management API)")
 public class StrategiesResource {
 
-    /** 05's create body: {@code {"config": {...}, "auto_start", "validate_parameters"}}, or the config itself. */
+    /** The strategy-management API's create body: {@code {"config": {...}, "auto_start", "validate_parameters"}}, or the config itself. */
     @RegisterForReflection
     @Schema(name = "CreateStrategyRequest")
     public record CreateRequest(StrategyConfigRequest config,

@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** System endpoints of 04/05: health, the overview, and the audit log. */
+/** System endpoints of the control-panel and strategy-management APIs: health, the overview, and the audit log. */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "System", description = "Health, overview and audit")

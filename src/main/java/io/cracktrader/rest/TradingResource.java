@@ -32,10 +32,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Orders of 03 on the simulated exchange or a real one (XChange), each user's own. */
+/** Orders of the trading API on the simulated exchange or a real one (XChange), each user's own. */
 @Path("/api/trading")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Trading", description = "Place, list and cancel orders (03); at most 10 orders per second per user")
+@Tag(name = "Trading", description = "Place, list and cancel orders (trading API); at most 10 orders per second per user")
 public class TradingResource {
     private static final int MAX_LIST = 500;
 

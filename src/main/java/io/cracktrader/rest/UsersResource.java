@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** User management (admin role, 05). */
+/** User management (admin role). */
 @Path("/api/users")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.Capability.ADMIN)

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The roles of 05 and what each may do. An identity's Quarkus "roles" are these capabilities, so
+ * The roles of the strategy-management API and what each may do. An identity's Quarkus "roles" are these capabilities, so
  * endpoints say {@code @RolesAllowed(Capability.BACKTEST)} and the OpenAPI document lists the
  * capability an operation needs as the scope of its security requirement.
  */

@@ -8,7 +8,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /** A run that has not finished yet: its spec, its control link to the engine, and its live state. */
@@ -19,7 +18,6 @@ final class ActiveRun {
 
     final String id;
     final RunSpec spec;
-    final String requestJson;
     final long createdAt;
     final RunOrigin origin;
     final RunControl control = new RunControl();
@@ -32,18 +30,37 @@ final class ActiveRun {
     volatile RunStatus status = RunStatus.STARTING;
     volatile Long startedAt;
     volatile String error;
-    volatile Future<?> task;
     /** Which 50 ms slot of each half second this run's live status is published in. */
     volatile int statusSlot;
     /** Symbols with an open position after the last bar of a live (paper) run. */
     volatile int openPositions;
+    /** Told when a stop is requested, so a run that is waiting (queued, or between bars) ends at once. */
+    private volatile Runnable onStop = () -> { };
 
-    ActiveRun(String id, RunSpec spec, String requestJson, long createdAt, RunOrigin origin) {
+    ActiveRun(String id, RunSpec spec, long createdAt, RunOrigin origin, int statusSlot) {
         this.id = id;
         this.origin = origin;
         this.spec = spec;
-        this.requestJson = requestJson;
         this.createdAt = createdAt;
+        this.statusSlot = statusSlot;
+    }
+
+    /** The id of the run's {@code seq}-th fill: the same while it streams and once it is stored. */
+    String fillId(long seq) {
+        return fillId(id, seq);
+    }
+
+    static String fillId(String runId, long seq) {
+        return runId.substring(0, 8) + "-" + seq;
+    }
+
+    void onStop(Runnable hook) {
+        this.onStop = hook;
+    }
+
+    void requestStop() {
+        control.requestStop();
+        onStop.run();
     }
 
     void addTrade(TradeView trade) {

@@ -11,7 +11,6 @@ import io.cracktrader.exchange.registry.ExchangeRegistry;
 import io.cracktrader.exchange.MarketDataSource;
 import io.cracktrader.exchange.Symbols;
 import io.cracktrader.exchange.simulated.SyntheticMarket;
-import io.cracktrader.service.RunOrchestrator.BarSpan;
 import io.cracktrader.service.view.ChartView;
 import io.cracktrader.store.DatasetStore;
 import io.smallrye.mutiny.Uni;
@@ -28,12 +27,12 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class RunCharts {
-    private final RunOrchestrator runs;
+    private final RunQueries runs;
     private final StrategyCatalog catalog;
     private final DatasetStore datasets;
     private final ExchangeRegistry exchanges;
 
-    public RunCharts(RunOrchestrator runs, StrategyCatalog catalog, DatasetStore datasets,
+    public RunCharts(RunQueries runs, StrategyCatalog catalog, DatasetStore datasets,
                      ExchangeRegistry exchanges) {
         this.runs = runs;
         this.catalog = catalog;
@@ -48,9 +47,9 @@ public class RunCharts {
     }
 
     private ChartView chartNow(String id, String requestedSymbol, int maxCandles) {
-        BarSpan span = runs.barSpanNow(id).orElse(null);
+        RunQueries.BarSpan span = runs.barSpan(id).orElse(null);
         if (span == null) {
-            return runs.findRunNow(id).map(run -> new ChartView(id, run.symbols().get(0), run.timeframe(), 1, List.of(),
+            return runs.find(id).map(run -> new ChartView(id, run.symbols().get(0), run.timeframe(), 1, List.of(),
                     List.of())).orElse(null);
         }
         List<String> symbols = span.run().symbols();
@@ -66,7 +65,7 @@ public class RunCharts {
         return merge(id, symbol, timeframe, bars, lines, maxCandles);
     }
 
-    private BarSeries bars(BarSpan span, String symbol, Timeframe timeframe) {
+    private BarSeries bars(RunQueries.BarSpan span, String symbol, Timeframe timeframe) {
         long end = span.lastBar() + timeframe.millis();
         if (span.dataset() != null) {
             BarSeries all = datasets.load(span.dataset()).orElseThrow(() -> new NotFoundException(

@@ -30,7 +30,7 @@ public class RunEvents {
     }
 
     /**
-     * What {@code /ws/status} sends (01): {@code {"type": ..., "payload": {...}}}, plus when the service
+     * What {@code /ws/status} sends (runner API): {@code {"type": ..., "payload": {...}}}, plus when the service
      * published it (clients measure their delay with it).
      */
     @RegisterForReflection

@@ -4,7 +4,7 @@ import io.cracktrader.service.view.RunView;
 import io.cracktrader.service.view.TradeView;
 
 /**
- * Who asked for a run and on whose behalf: the user, the configured strategy (05) it runs for, and
+ * Who asked for a run and on whose behalf: the user, the configured strategy (strategy-management API) it runs for, and
  * an observer told of each fill and of the end. Ad-hoc runs have no strategy and a no-op observer.
  */
 public record RunOrigin(String owner, String strategyId, Observer observer) {

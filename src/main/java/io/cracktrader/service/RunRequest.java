@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A request to start a run, as the runner API (01/02) and {@code POST /api/v1/runs} take it. */
+/** A request to start a run, as the runner API and {@code POST /api/v1/runs} take it. */
 @RegisterForReflection
 @Schema(name = "RunRequest", description = "What to run, on which market, with how much money")
 public record RunRequest(

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A configured strategy instance of 05: a strategy type with parameters, markets and metadata, owned
+ * A configured strategy instance of the strategy-management API: a strategy type with parameters, markets and metadata, owned
  * by a user. {@code ensemble} is set for ensembles (JSON of weights, rebalancing and risk limits).
  */
 public record ManagedStrategy(String id, String ownerId, String name, String description, String category,

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * A run as persisted: the request (credentials removed), its state and, once finished, its metrics
  * and open positions as JSON. Times are epoch milliseconds. {@code owner} is the user who started it;
- * {@code strategyId} the configured strategy (05) it runs for, if any.
+ * {@code strategyId} the configured strategy (strategy-management API) it runs for, if any.
  */
 public record StoredRun(String id, String mode, String strategyName, String exchange, List<String> symbols,
                         String timeframe, String request, String status, String error, long createdAt,

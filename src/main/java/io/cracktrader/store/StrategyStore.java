@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Strategy instances of 05 with their sharing grants, history and signals. */
+/** Strategy instances of the strategy-management API with their sharing grants, history and signals. */
 @ApplicationScoped
 public class StrategyStore {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
@@ -25,7 +25,7 @@ public class StrategyStore {
     private static final String COLUMNS = "id, owner_id, name, description, category, strategy_type, parameters, "
             + "risk_level, tags, timeframe, symbols, exchange, initial_capital, ensemble, status, current_run_id, "
             + "created_at, updated_at";
-    /** Columns a list may be sorted by (05's sort_by). */
+    /** Columns a list may be sorted by (the strategy-management API's sort_by). */
     public static final Set<String> SORTABLE = Set.of("created_at", "updated_at", "name", "category", "status",
             "risk_level");
 

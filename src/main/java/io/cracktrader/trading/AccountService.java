@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Balances and positions of 03. Balances come from each venue. Positions are built from the orders
+ * Balances and positions of the trading API. Balances come from each venue. Positions are built from the orders
  * placed through this service (average entry price of the net holding per symbol), valued at the
  * venue's last price; holdings moved outside the service show in the balance only.
  */

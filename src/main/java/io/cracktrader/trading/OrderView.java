@@ -4,7 +4,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** An order as 03 shows it, with what the venue did with it. */
+/** An order as the trading API shows it, with what the venue did with it. */
 @RegisterForReflection
 @Schema(name = "Order")
 public record OrderView(

@@ -3,7 +3,7 @@ package io.cracktrader.trading;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** {@code POST /api/trading/order} of 03, plus stop orders and an idempotency key. */
+/** {@code POST /api/trading/order} of the trading API, plus stop orders and an idempotency key. */
 @RegisterForReflection
 @Schema(name = "PlaceOrder")
 public record PlaceOrderRequest(

@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code /ws/system/notifications?types=run,health,maintenance} of 05: system-wide notifications —
+ * {@code /ws/system/notifications?types=run,health,maintenance} of the strategy-management API: system-wide notifications —
  * a run starting, finishing or failing ({@code run}), a change of the service's health
  * ({@code health}, checked every 5 seconds), and the service shutting down ({@code maintenance}).
  */

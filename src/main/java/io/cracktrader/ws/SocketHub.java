@@ -31,7 +31,7 @@ import org.jboss.logging.Logger;
 public class SocketHub {
     private static final Logger LOG = Logger.getLogger(SocketHub.class);
 
-    /** An event as connections see it: the source event and its JSON text (envelope of 01; null when each endpoint shapes its own). */
+    /** An event as connections see it: the source event and its JSON text (envelope of the runner API; null when each endpoint shapes its own). */
     public record Published(Object event, String json) {
     }
 

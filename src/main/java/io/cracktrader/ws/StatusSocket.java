@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
- * {@code /ws/status} of 01: {@code status_update} (the status fields, value and pnl included) as runs
+ * {@code /ws/status} of the runner API: {@code status_update} (the status fields, value and pnl included) as runs
  * change and while they run, {@code trade_execution} for every fill, and {@code error} when a run
  * fails. Without a {@code run_id} query parameter it follows the runner's current run; with one, that
  * run of {@code /api/v1/runs}. Live status updates conflate per run (newest wins, ahead of queued
@@ -26,7 +26,7 @@ import java.time.Instant;
 public class StatusSocket {
     static final String CHANNEL = "status";
 
-    /** {@code {"type": "error", "message": ...}} of 01. */
+    /** {@code {"type": "error", "message": ...}} of the runner API. */
     @RegisterForReflection
     public record ErrorMessage(String type, String message, String runId, Instant timestamp) {
     }

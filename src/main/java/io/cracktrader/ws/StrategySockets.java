@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
-/** The WebSocket channels of 05 for one strategy or many: signals, performance and alerts. */
+/** The WebSocket channels of the strategy-management API for one strategy or many: signals, performance and alerts. */
 public final class StrategySockets {
     /** Close code for "not allowed or not found" (1008, policy violation). */
     static final int REFUSED = 1008;

@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
- * {@code /ws} of 03: clients subscribe and unsubscribe with
+ * {@code /ws} of the trading API: clients subscribe and unsubscribe with
  * {@code {"action": "subscribe"|"unsubscribe", "channel": "ticker"|"orders"|"trades", "symbol"|"user_id": ...}}
  * and receive {@code {"channel", "symbol", "data"}}. Acknowledgements and errors are messages; a
  * connection holds at most 10 subscriptions. Tickers come from the simulated exchange once a second
@@ -52,7 +52,7 @@ public class TradingSocket {
     public record Error(String type, String message) {
     }
 
-    /** A channel message of 03: {@code {"channel", "symbol", "data"}}. */
+    /** A channel message of the trading API: {@code {"channel", "symbol", "data"}}. */
     @RegisterForReflection
     public record ChannelMessage(String channel, String symbol, Object data) {
     }

@@ -19,7 +19,7 @@ class LiveEquityTest {
         var type = new StrategyCatalog().find("TestStrategy");
         RunSpec spec = new RunSpec(RunMode.PAPER, type, type.resolve(Map.of()), List.of("BTC/USDT"), Timeframe.M1, 0, 0,
                 10_000, "simulated", 0.001, 0, null, 0, Sizing.ALL_IN, false);
-        ActiveRun run = new ActiveRun("id", spec, "{}", 0, RunOrigin.of("test"));
+        ActiveRun run = new ActiveRun("id", spec, 0, RunOrigin.of("test"), 0);
         for (int bar = 0; bar < 5_000; bar++) {
             run.addEquity(bar * 60_000L, 10_000 + bar, 5_000, Double.NaN);
         }

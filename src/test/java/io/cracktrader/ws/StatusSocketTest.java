@@ -113,7 +113,9 @@ class StatusSocketTest {
                 assertTrue(p.has(field), "trade_execution without " + field);
             }
             assertEquals(runId, p.path("run_id").asText());
-            assertTrue(stored.stream().anyMatch(f -> f.get("timestamp").equals(p.path("timestamp").asText())
+            // One id per fill: the streamed id is the stored fill's id.
+            assertTrue(stored.stream().anyMatch(f -> f.get("id").equals(p.path("id").asText())
+                    && f.get("timestamp").equals(p.path("timestamp").asText())
                     && f.get("side").equals(p.path("side").asText())
                     && ((Number) f.get("price")).doubleValue() == p.path("price").asDouble()), "not a stored fill: " + p);
         }

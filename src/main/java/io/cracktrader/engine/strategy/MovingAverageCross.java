@@ -5,7 +5,7 @@ import io.cracktrader.engine.data.BarSeries;
 import io.cracktrader.engine.indicator.Sma;
 
 /**
- * Long-only moving-average crossover, the reference strategy of ENGINE-REFERENCE.md.
+ * Long-only moving-average crossover, the reference strategy of the README ("Engine").
  *
  * <p>On the close of each bar: when SMA(close, fast) crosses above SMA(close, slow) go long if flat;
  * when it crosses below, close the position. A cross compares against the sign of the last

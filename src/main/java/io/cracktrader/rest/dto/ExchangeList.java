@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** {@code {"exchanges": [names]}} as 01 reads it, plus what each offers. */
+/** {@code {"exchanges": [names]}} as the dashboard reads it, plus what each offers. */
 @RegisterForReflection
 public record ExchangeList(List<String> exchanges, String defaultExchange, List<ExchangeInfo> details) {
 

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** {@code {"strategies": [names]}} as 01 reads it, plus each type's description and parameter schema. */
+/** {@code {"strategies": [names]}} as the dashboard reads it, plus each type's description and parameter schema. */
 @RegisterForReflection
 public record StrategyList(@Schema(description = "Names of the strategy types") List<String> strategies,
                            List<StrategyInfo> details) {

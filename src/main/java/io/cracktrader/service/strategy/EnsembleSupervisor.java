@@ -2,6 +2,7 @@ package io.cracktrader.service.strategy;
 
 import io.cracktrader.security.Caller;
 import io.cracktrader.service.RunOrchestrator;
+import io.cracktrader.service.RunQueries;
 import io.cracktrader.service.RunOrigin;
 import io.cracktrader.service.RunSpec;
 import io.cracktrader.service.strategy.StrategyViews.EnsembleView;
@@ -61,6 +62,7 @@ public class EnsembleSupervisor {
     }
 
     private final RunOrchestrator runs;
+    private final RunQueries queries;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ensemble-supervisor");
@@ -69,8 +71,9 @@ public class EnsembleSupervisor {
     });
     private volatile StrategyManager manager;
 
-    public EnsembleSupervisor(RunOrchestrator runs) {
+    public EnsembleSupervisor(RunOrchestrator runs, RunQueries queries) {
         this.runs = runs;
+        this.queries = queries;
         watcher.scheduleWithFixedDelay(this::check, 500, 500, TimeUnit.MILLISECONDS);
     }
 
@@ -124,13 +127,13 @@ public class EnsembleSupervisor {
                 int positions = 0;
                 boolean anyActive = false;
                 for (String runId : s.runIds) {
-                    RunView run = runs.findRunNow(runId).orElse(null);
+                    RunView run = queries.find(runId).orElse(null);
                     if (run == null) {
                         continue;
                     }
                     anyActive |= "running".equals(run.status()) || "starting".equals(run.status());
                     value += run.value() != null ? run.value() : run.initialCash();
-                    positions += runs.openPositionsNow(runId);
+                    positions += queries.openPositions(runId);
                 }
                 s.value = value;
                 s.positions = positions;

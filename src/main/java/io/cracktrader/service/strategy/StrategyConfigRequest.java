@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The strategy configuration of 05 (StrategyConfig), with what running it needs. */
+/** The strategy configuration of the strategy-management API (StrategyConfig), with what running it needs. */
 @RegisterForReflection
 @Schema(name = "StrategyConfig")
 public record StrategyConfigRequest(
@@ -19,7 +19,7 @@ public record StrategyConfigRequest(
         @Schema(enumeration = {"low", "medium", "high"}, defaultValue = "medium") String riskLevel,
         @Schema(example = "[\"momentum\", \"technical\"]") List<String> tags,
         @Schema(defaultValue = "1h", example = "1h") String timeframe,
-        @Schema(description = "Symbols written BASE/QUOTE (DECISIONS.md); default BTC/USDT", example = "[\"BTC/USDT\"]")
+        @Schema(description = "Symbols written BASE/QUOTE (docs/API-CONTRACT.md); default BTC/USDT", example = "[\"BTC/USDT\"]")
         List<String> symbols,
         @Schema(description = "Exchange for market data; default the built-in simulated exchange") String exchange,
         @Schema(description = "Capital a start or backtest begins with, in the quote currency", defaultValue = "10000")

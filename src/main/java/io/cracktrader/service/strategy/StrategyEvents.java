@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Flow;
 
 /**
- * The one stream of strategy events (05's WebSocket channels): new signals, and every history entry
+ * The one stream of strategy events (the strategy-management API's WebSocket channels): new signals, and every history entry
  * as an alert (status changes, risk stops, errors, changes). Built once; publishers never wait.
  */
 @ApplicationScoped
@@ -19,7 +19,7 @@ public class StrategyEvents {
     public record StrategyEvent(String strategyId, Object message) {
     }
 
-    /** {@code {"type": "new_signal", "data": {...}}} of 05. */
+    /** {@code {"type": "new_signal", "data": {...}}} of the strategy-management API. */
     @RegisterForReflection
     public record SignalMessage(String type, StrategyViews.SignalView data, Instant timestamp) {
     }
@@ -48,7 +48,7 @@ public class StrategyEvents {
                 strategyId, eventType, user, details, Instant.now())));
     }
 
-    /** 05's alert kinds: status changes, risk warnings, errors, performance, and configuration changes. */
+    /** The strategy-management API's alert kinds: status changes, risk warnings, errors, performance, and configuration changes. */
     static String alertType(String eventType) {
         return switch (eventType) {
             case "started", "stopped", "run_finished", "interrupted" -> "status_change";

@@ -22,6 +22,7 @@ import io.cracktrader.security.Role;
 import io.cracktrader.security.UserStore;
 import io.cracktrader.service.RunMode;
 import io.cracktrader.service.RunOrchestrator;
+import io.cracktrader.service.RunQueries;
 import io.cracktrader.service.RunOrigin;
 import io.cracktrader.service.RunRequest;
 import io.cracktrader.service.RunSpec;
@@ -65,7 +66,7 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Strategy instances of 05: configuration, ownership and sharing, start/stop as paper runs bound to
+ * Strategy instances of the strategy-management API: configuration, ownership and sharing, start/stop as paper runs bound to
  * the instance, signals, performance by period, backtests with Monte Carlo and walk-forward,
  * comparison, history, templates, ensembles and categories. Every method is blocking (database and
  * runs): callers run it off the event loop.
@@ -105,18 +106,20 @@ public class StrategyManager {
     private final StrategyStore store;
     private final StrategyCatalog catalog;
     private final RunOrchestrator runs;
+    private final RunQueries queries;
     private final ExchangeRegistry exchanges;
     private final UserStore users;
     private final ObjectMapper json;
     private final EnsembleSupervisor ensembles;
     private final StrategyEvents events;
 
-    public StrategyManager(StrategyStore store, StrategyCatalog catalog, RunOrchestrator runs, ExchangeRegistry exchanges,
+    public StrategyManager(StrategyStore store, StrategyCatalog catalog, RunOrchestrator runs, RunQueries queries, ExchangeRegistry exchanges,
                            UserStore users, ObjectMapper json, EnsembleSupervisor ensembles, StrategyEvents events) {
         this.events = events;
         this.store = store;
         this.catalog = catalog;
         this.runs = runs;
+        this.queries = queries;
         this.exchanges = exchanges;
         this.users = users;
         this.json = json;
@@ -398,7 +401,7 @@ public class StrategyManager {
                 Map.of("run_id", sessionId, "pnl", pnl, "reason", reason), now);
     }
 
-    /** Writes a history entry and tells live clients (05's alerts channel). */
+    /** Writes a history entry and tells live clients (the strategy-management API's alerts channel). */
     private void record(String strategyId, String eventType, String user, Map<String, Object> details, long time) {
         store.history(strategyId, eventType, user, details, time);
         events.history(strategyId, eventType, user, details);
@@ -406,7 +409,7 @@ public class StrategyManager {
 
     // ---- signals, performance, history ----
 
-    /** 05's live performance for a channel: the all-time summary of the strategy's current or last run. */
+    /** The strategy-management API's live performance for a channel: the all-time summary of the strategy's current or last run. */
     public PerformanceSummary livePerformance(Caller caller, String id) {
         return performance(require(caller, id, "read"), "all");
     }
@@ -429,17 +432,17 @@ public class StrategyManager {
     }
 
     /**
-     * 05's performance of the strategy's current or last live run over the period that ends at its last
+     * The strategy-management API's performance of the strategy's current or last live run over the period that ends at its last
      * equity point (paper time may run faster than the wall clock). Trades are the run's closing signals.
      */
     private PerformanceSummary performance(ManagedStrategy s, String period) {
         String runId = s.ensemble() != null ? null : s.currentRunId();
-        RunView run = runId == null ? null : runs.findRunNow(runId).orElse(null);
+        RunView run = runId == null ? null : queries.find(runId).orElse(null);
         if (run == null || "backtest".equals(run.mode())) {
             return new PerformanceSummary(s.id(), period, null, null, null, null, null, null, null, null, null, null, 0,
                     0, 0, null, null);
         }
-        List<EquityPointView> curve = runs.resultsNow(runId).equityCurve();
+        List<EquityPointView> curve = queries.results(runId).equityCurve();
         if (curve.isEmpty()) {
             return new PerformanceSummary(s.id(), period, runId, null, null, 0.0, null, null, null, 0.0, null, null, 0,
                     0, 0, run.pnl(), run.value());
@@ -515,10 +518,10 @@ public class StrategyManager {
         if (!runs.awaitRunNow(started.runId(), BACKTEST_WAIT_MILLIS)) {
             return new BacktestView(s.id(), started.runId(), "running", null, spec.initialCash(), null, null, null, null);
         }
-        ResultsView results = runs.resultsNow(started.runId());
+        ResultsView results = queries.results(started.runId());
         Map<String, Object> monteCarlo = null;
         if (Boolean.TRUE.equals(b.includeMonteCarlo()) && "completed".equals(results.status())) {
-            monteCarlo = monteCarlo(runs.tradesNow(started.runId()), spec.initialCash(), mcRuns);
+            monteCarlo = monteCarlo(queries.storedTrades(started.runId()), spec.initialCash(), mcRuns);
         }
         Map<String, Object> walkForward = null;
         if (Boolean.TRUE.equals(b.walkForward()) && "completed".equals(results.status())) {
@@ -869,8 +872,8 @@ public class StrategyManager {
             }
         }
         double capital = c.initialCapital() == null ? 10_000 : c.initialCapital();
-        // 05's own example lists stock tickers: they are kept as written, and only symbols written
-        // BASE/QUOTE (DECISIONS.md) can be started or backtested, which then says so.
+        // The strategy-management API's own example lists stock tickers: they are kept as written, and only symbols written
+        // BASE/QUOTE (docs/API-CONTRACT.md) can be started or backtested, which then says so.
         List<String> symbols = c.symbols() == null || c.symbols().isEmpty() ? List.of("BTC/USDT") : c.symbols();
         boolean tradable = symbols.stream().allMatch(x -> x != null && TRADABLE.matcher(x.toUpperCase(Locale.ROOT)).matches());
         if (!tradable && (symbols.size() > 20 || symbols.stream().anyMatch(x -> x == null || !TICKER.matcher(x).matches()))) {
@@ -932,10 +935,10 @@ public class StrategyManager {
                 positions = f.positions();
             }
         } else if (s.currentRunId() != null) {
-            RunView run = runs.findRunNow(s.currentRunId()).orElse(null);
+            RunView run = queries.find(s.currentRunId()).orElse(null);
             if (run != null) {
                 pnl = run.pnl();
-                positions = runs.openPositionsNow(s.currentRunId());
+                positions = queries.openPositions(s.currentRunId());
             }
         }
         return new StrategyView(s.id(), s.name(), s.description(), s.category(), s.strategyType(), s.parameters(),

@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Response shapes of the strategy management API (05). */
+/** Response shapes of the strategy-management API. */
 public final class StrategyViews {
     private StrategyViews() {
     }
 
-    /** A strategy instance: 05's configuration plus 03's list fields (id, name, status, pnl, positions). */
+    /** A strategy instance: the strategy-management API's configuration plus the trading API's list fields (id, name, status, pnl, positions). */
     @RegisterForReflection
     @Schema(name = "Strategy")
     public record StrategyView(String id, String name, String description, String category, String strategyType,
@@ -54,7 +54,7 @@ public final class StrategyViews {
                              @Schema(enumeration = {"buy", "sell"}) String side, double price, double size, Double pnl) {
     }
 
-    /** 05's StrategyPerformance over a period of the strategy's current or last paper/live run. */
+    /** The strategy-management API's StrategyPerformance over a period of the strategy's current or last paper/live run. */
     @RegisterForReflection
     @Schema(name = "StrategyPerformance")
     public record PerformanceSummary(String strategyId, String period, String runId, Instant from, Instant to,

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Where a run stands: the status fields of 01/02 plus what the run was asked to do. */
+/** Where a run stands: the status fields of the runner API plus what the run was asked to do. */
 @RegisterForReflection
 @Schema(name = "RunStatus")
 public record RunView(
@@ -33,10 +33,12 @@ public record RunView(
         Double value,
         Double pnl,
         int tradeCount,
-        String error) {
+        String error,
+        @Schema(description = "While the run waits to start: its place in the queue, 1 being next") Integer queuePosition,
+        @Schema(description = "While the run waits to start: what it waits for") String waitingFor) {
 
     public static RunView idle() {
         return new RunView(null, "idle", null, null, null, null, null, null, null, null, null, null, null, null,
-                null, 0, 0, 0, null, null, null, 0, null);
+                null, 0, 0, 0, null, null, null, 0, null, null, null);
     }
 }
