@@ -2,8 +2,8 @@ package io.cracktrader.health;
 
 import io.cracktrader.config.CracktraderConfig;
 import io.cracktrader.error.ServiceException;
-import io.cracktrader.exchange.registry.ExchangeRegistry;
 import io.cracktrader.exchange.MarketDataSource;
+import io.cracktrader.exchange.registry.ExchangeRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;

@@ -1,11 +1,11 @@
 package io.cracktrader.health;
 
 import io.cracktrader.exchange.registry.ExchangeRegistry;
+import io.cracktrader.service.Blocking;
 import io.cracktrader.service.RunOrchestrator;
 import io.cracktrader.store.Database;
 import io.cracktrader.store.RunStore;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
@@ -35,7 +35,7 @@ public class ServiceHealth {
     }
 
     public Uni<HealthView> check() {
-        return Uni.createFrom().item(this::evaluate).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return Blocking.call(this::evaluate);
     }
 
     /** Which database the service keeps its data in ({@code sqlite} or {@code postgresql}). */

@@ -1,6 +1,5 @@
 package io.cracktrader.rest;
 
-import static io.cracktrader.rest.AuthResource.blocking;
 import io.cracktrader.error.InvalidRequestException;
 import io.cracktrader.error.NotFoundException;
 import io.cracktrader.exchange.ExchangeModule;
@@ -9,6 +8,7 @@ import io.cracktrader.exchange.xchange.ExchangeCredentials;
 import io.cracktrader.security.Caller;
 import io.cracktrader.security.CurrentCaller;
 import io.cracktrader.security.Role.Capability;
+import io.cracktrader.service.Blocking;
 import io.cracktrader.trading.AccountService;
 import io.cracktrader.trading.CredentialStore;
 import io.smallrye.mutiny.Uni;
@@ -55,7 +55,7 @@ public class AccountResource {
             + "`exchange`: the simulated account and every exchange you stored credentials for")
     public Uni<AccountService.BalanceView> balance(@Parameter(description = "Only this exchange") @QueryParam("exchange") String exchange) {
         Caller c = caller.get();
-        return blocking(() -> accounts.balance(c.username(), exchange));
+        return Blocking.call(() -> accounts.balance(c.username(), exchange));
     }
 
     @GET
@@ -64,7 +64,7 @@ public class AccountResource {
     @Operation(summary = "Net holdings built from your filled orders, with average entry and unrealized P&L at the last price")
     public Uni<AccountService.PositionsView> positions(@Parameter(description = "Only this exchange") @QueryParam("exchange") String exchange) {
         Caller c = caller.get();
-        return blocking(() -> accounts.positions(c.username(), exchange));
+        return Blocking.call(() -> accounts.positions(c.username(), exchange));
     }
 
     @GET
@@ -73,7 +73,7 @@ public class AccountResource {
     @Operation(summary = "Which exchanges you stored credentials for (never the credentials themselves)")
     public Uni<Map<String, List<CredentialStore.CredentialView>>> credentials() {
         Caller c = caller.get();
-        return blocking(() -> Map.of("credentials", credentials.list(c.username())));
+        return Blocking.call(() -> Map.of("credentials", credentials.list(c.username())));
     }
 
     @PUT
@@ -92,7 +92,7 @@ public class AccountResource {
         if (keys.sandbox() && !module.sandbox()) {
             throw new InvalidRequestException(Map.of("sandbox", module.name() + " has no testnet through XChange"));
         }
-        return blocking(() -> {
+        return Blocking.call(() -> {
             credentials.save(c.username(), module.name(), keys);
             return credentials.list(c.username()).stream().filter(v -> v.exchange().equals(module.name())).findFirst()
                     .orElseThrow();
@@ -106,7 +106,7 @@ public class AccountResource {
     public Uni<Map<String, Object>> forget(@PathParam("exchange") String exchange) {
         Caller c = caller.get();
         String name = exchange.toLowerCase(Locale.ROOT);
-        return blocking(() -> {
+        return Blocking.call(() -> {
             if (!credentials.delete(c.username(), name)) {
                 throw new NotFoundException("No credentials stored for " + name);
             }

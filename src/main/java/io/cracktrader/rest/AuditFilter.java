@@ -1,10 +1,10 @@
 package io.cracktrader.rest;
 
-import io.cracktrader.security.Caller;
 import io.cracktrader.security.AuditLog;
+import io.cracktrader.security.Caller;
+import io.cracktrader.service.Blocking;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -60,7 +60,7 @@ public class AuditFilter {
         String client = http.remoteAddress() == null ? null : http.remoteAddress().host();
         AuditLog.Entry entry = new AuditLog.Entry(0, System.currentTimeMillis(), username, method, path, target,
                 response.getStatus(), client);
-        Infrastructure.getDefaultWorkerPool().execute(() -> {
+        Blocking.submit(() -> {
             try {
                 audit.record(entry);
             } catch (RuntimeException e) {

@@ -5,11 +5,11 @@ import io.cracktrader.security.AuthService;
 import io.cracktrader.security.Caller;
 import io.cracktrader.security.CurrentCaller;
 import io.cracktrader.security.UserStore;
+import io.cracktrader.service.Blocking;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -104,7 +103,7 @@ public class AuthResource {
     @Operation(summary = "Log in: an access token (JWT) and a refresh token")
     public Uni<TokenResponse> login(LoginRequest request) {
         LoginRequest body = request == null ? new LoginRequest(null, null) : request;
-        return blocking(() -> tokens(auth.login(body.username(), body.password())));
+        return Blocking.call(() -> tokens(auth.login(body.username(), body.password())));
     }
 
     @POST
@@ -113,7 +112,7 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "A new access token for a live session's refresh token")
     public Uni<TokenResponse> refresh(RefreshRequest request) {
-        return blocking(() -> tokens(auth.refresh(request == null ? null : request.refreshToken())));
+        return Blocking.call(() -> tokens(auth.refresh(request == null ? null : request.refreshToken())));
     }
 
     @POST
@@ -122,7 +121,7 @@ public class AuthResource {
     @Operation(summary = "End this session: its access and refresh tokens stop working")
     public Uni<Map<String, Object>> logout() {
         Caller c = caller.get();
-        return blocking(() -> {
+        return Blocking.call(() -> {
             auth.logout(c);
             return Map.of("success", true, "message", "Logged out");
         });
@@ -150,7 +149,7 @@ public class AuthResource {
     public Uni<Map<String, Object>> changePassword(PasswordChange change) {
         Caller c = caller.get();
         PasswordChange body = change == null ? new PasswordChange(null, null) : change;
-        return blocking(() -> {
+        return Blocking.call(() -> {
             auth.changePassword(c, body.currentPassword(), body.newPassword());
             return Map.of("success", true, "message", "Password changed; log in again");
         });
@@ -162,7 +161,7 @@ public class AuthResource {
     @Operation(summary = "Your API keys (never the secrets)")
     public Uni<Map<String, List<KeyView>>> keys() {
         Caller c = caller.get();
-        return blocking(() -> Map.of("keys", auth.keys(c).stream().map(k -> view(k, null)).toList()));
+        return Blocking.call(() -> Map.of("keys", auth.keys(c).stream().map(k -> view(k, null)).toList()));
     }
 
     @POST
@@ -177,7 +176,7 @@ public class AuthResource {
             throw new NotPermittedException("API keys are created from a login session, not with another key");
         }
         KeyRequest body = request == null ? new KeyRequest(null, null, null, null) : request;
-        return blocking(() -> {
+        return Blocking.call(() -> {
             AuthService.NewKey created = auth.createKey(c, body.name(), body.permissions(), body.rateLimit(),
                     body.expiresInDays());
             return Response.status(201).entity(view(created.key(), created.secret())).build();
@@ -190,7 +189,7 @@ public class AuthResource {
     @Operation(summary = "Revoke an API key: it stops working at once")
     public Uni<Map<String, Object>> revokeKey(@PathParam("id") String id) {
         Caller c = caller.get();
-        return blocking(() -> {
+        return Blocking.call(() -> {
             auth.revokeKey(c, id);
             return Map.of("success", true, "message", "API key " + id + " revoked");
         });
@@ -210,7 +209,4 @@ public class AuthResource {
         return millis == null ? null : Instant.ofEpochMilli(millis);
     }
 
-    static <T> Uni<T> blocking(Supplier<T> work) {
-        return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
-    }
 }

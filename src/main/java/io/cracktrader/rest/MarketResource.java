@@ -1,16 +1,16 @@
 package io.cracktrader.rest;
 
-import static io.cracktrader.rest.AuthResource.blocking;
 import io.cracktrader.engine.RunControl;
 import io.cracktrader.engine.data.BarSeries;
 import io.cracktrader.engine.data.Timeframe;
 import io.cracktrader.error.InvalidRequestException;
-import io.cracktrader.exchange.registry.ExchangeRegistry;
 import io.cracktrader.exchange.MarketDataSource;
 import io.cracktrader.exchange.Symbols;
 import io.cracktrader.exchange.Ticker;
 import io.cracktrader.exchange.cache.CandleStore;
+import io.cracktrader.exchange.registry.ExchangeRegistry;
 import io.cracktrader.security.Role.Capability;
+import io.cracktrader.service.Blocking;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -61,7 +61,7 @@ public class MarketResource {
                                   @Parameter(description = "Exchange; default from configuration") @QueryParam("exchange") String exchange) {
         String pair = symbol(symbol);
         MarketDataSource source = source(exchange);
-        return blocking(() -> {
+        return Blocking.call(() -> {
             Ticker t = source.ticker(pair);
             return new TickerView(pair, t.last(), t.bid(), t.ask(), t.volume(), Double.isNaN(t.change()) ? null : t.change(),
                     source.name(), source.simulated(), Instant.ofEpochMilli(t.timestamp()));
@@ -94,7 +94,7 @@ public class MarketResource {
         if (!source.timeframes().contains(tf)) {
             throw new InvalidRequestException(Map.of("timeframe", source.name() + " has no " + tf.code() + " candles"));
         }
-        return blocking(() -> {
+        return Blocking.call(() -> {
             long now = System.currentTimeMillis();
             long end = Math.floorDiv(now, tf.millis()) * tf.millis();
             BarSeries bars = source.history(pair, tf, end - (long) limit * tf.millis(), end, new RunControl());
@@ -118,7 +118,7 @@ public class MarketResource {
     @Operation(summary = "What the local candle cache holds: per exchange, symbol and timeframe, the fetched "
             + "open-time ranges [from, to) in epoch ms and their candle counts")
     public Uni<Map<String, Object>> cache() {
-        return blocking(() -> Map.of("ranges", candles.coverage()));
+        return Blocking.call(() -> Map.of("ranges", candles.coverage()));
     }
 
     @DELETE
@@ -134,7 +134,7 @@ public class MarketResource {
         if (timeframe != null && Timeframe.fromCode(timeframe) == null) {
             throw new InvalidRequestException(Map.of("timeframe", "must be one of " + Timeframe.codes()));
         }
-        return blocking(() -> Map.of("removed_candles", candles.invalidate(ex, pair, timeframe)));
+        return Blocking.call(() -> Map.of("removed_candles", candles.invalidate(ex, pair, timeframe)));
     }
 
     private MarketDataSource source(String exchange) {

@@ -1,12 +1,16 @@
 package io.cracktrader.rest;
 
-import static io.cracktrader.rest.AuthResource.blocking;
 import io.cracktrader.error.InvalidRequestException;
 import io.cracktrader.security.Caller;
 import io.cracktrader.security.CurrentCaller;
 import io.cracktrader.security.Role.Capability;
+import io.cracktrader.service.Blocking;
+import io.cracktrader.service.strategy.StrategyBacktests;
 import io.cracktrader.service.strategy.StrategyConfigRequest;
+import io.cracktrader.service.strategy.StrategyEnsembles;
 import io.cracktrader.service.strategy.StrategyManager;
+import io.cracktrader.service.strategy.StrategyPerformance;
+import io.cracktrader.service.strategy.StrategyTemplates;
 import io.cracktrader.service.strategy.StrategyViews.BacktestView;
 import io.cracktrader.service.strategy.StrategyViews.CategoryView;
 import io.cracktrader.service.strategy.StrategyViews.ComparisonView;
@@ -81,10 +85,19 @@ public class StrategiesResource {
     }
 
     private final StrategyManager strategies;
+    private final StrategyPerformance performance;
+    private final StrategyBacktests backtests;
+    private final StrategyEnsembles ensembles;
+    private final StrategyTemplates templates;
     private final CurrentCaller caller;
 
-    public StrategiesResource(StrategyManager strategies, CurrentCaller caller) {
+    public StrategiesResource(StrategyManager strategies, StrategyPerformance performance, StrategyBacktests backtests,
+                              StrategyEnsembles ensembles, StrategyTemplates templates, CurrentCaller caller) {
         this.strategies = strategies;
+        this.performance = performance;
+        this.backtests = backtests;
+        this.ensembles = ensembles;
+        this.templates = templates;
         this.caller = caller;
     }
 
@@ -102,7 +115,7 @@ public class StrategiesResource {
                                   @QueryParam("sort_by") String sortBy,
                                   @Parameter(description = "asc or desc (default)") @QueryParam("sort_order") String sortOrder) {
         Caller c = caller.get();
-        return blocking(() -> strategies.list(c, category, status, riskLevel, search, tags, sortBy, sortOrder, page, size));
+        return Blocking.call(() -> strategies.list(c, category, status, riskLevel, search, tags, sortBy, sortOrder, page, size));
     }
 
     @POST
@@ -115,7 +128,7 @@ public class StrategiesResource {
         if (request == null) {
             throw new InvalidRequestException(Map.of("config", "is required"));
         }
-        return blocking(() -> {
+        return Blocking.call(() -> {
             StrategyView created = strategies.create(c, request.effective(), Boolean.TRUE.equals(request.autoStart()),
                     !Boolean.FALSE.equals(request.validateParameters()));
             return Response.created(URI.create("/api/strategies/" + created.id())).entity(created).build();
@@ -128,7 +141,7 @@ public class StrategiesResource {
     @Operation(summary = "Ready-made configurations of every strategy type")
     public Uni<Map<String, List<TemplateView>>> templates(@QueryParam("category") String category,
                                                          @QueryParam("risk_level") String riskLevel) {
-        return blocking(() -> Map.of("templates", strategies.templates(category, riskLevel)));
+        return Blocking.call(() -> Map.of("templates", templates.templates(category, riskLevel)));
     }
 
     @GET
@@ -137,7 +150,7 @@ public class StrategiesResource {
     @Operation(summary = "Strategy categories with how many of your strategies use each and how many run")
     public Uni<Map<String, List<CategoryView>>> categories() {
         Caller c = caller.get();
-        return blocking(() -> Map.of("categories", strategies.categories(c)));
+        return Blocking.call(() -> Map.of("categories", templates.categories(c)));
     }
 
     @POST
@@ -152,7 +165,7 @@ public class StrategiesResource {
                                                + "calmar_ratio, max_drawdown, win_rate, profit_factor, total_trades")
                                        @QueryParam("metrics") List<String> metrics) {
         Caller c = caller.get();
-        return blocking(() -> strategies.compare(c, ids, period, metrics));
+        return Blocking.call(() -> performance.compare(c, ids, period, metrics));
     }
 
     @POST
@@ -162,10 +175,10 @@ public class StrategiesResource {
     @Operation(summary = "Create an ensemble: weights summing to 1, rebalance frequency, and max_drawdown / stop_loss "
             + "limits that stop every member when reached while running")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = StrategyView.class)))
-    public Uni<Response> ensemble(StrategyManager.EnsembleRequest request) {
+    public Uni<Response> ensemble(StrategyEnsembles.EnsembleRequest request) {
         Caller c = caller.get();
-        return blocking(() -> {
-            StrategyView created = strategies.createEnsemble(c, request);
+        return Blocking.call(() -> {
+            StrategyView created = ensembles.create(c, request);
             return Response.created(URI.create("/api/strategies/" + created.id())).entity(created).build();
         });
     }
@@ -176,7 +189,7 @@ public class StrategiesResource {
     @Operation(summary = "A strategy with its configuration, performance, recent signals and sharing")
     public Uni<StrategyDetail> get(@PathParam("strategy_id") String id) {
         Caller c = caller.get();
-        return blocking(() -> strategies.get(c, id));
+        return Blocking.call(() -> strategies.get(c, id));
     }
 
     @PUT
@@ -186,7 +199,7 @@ public class StrategiesResource {
     @Operation(summary = "Change configuration or parameters (fields given replace the old ones), or status to start/stop")
     public Uni<StrategyView> update(@PathParam("strategy_id") String id, StrategyConfigRequest change) {
         Caller c = caller.get();
-        return blocking(() -> strategies.update(c, id, change));
+        return Blocking.call(() -> strategies.update(c, id, change));
     }
 
     @DELETE
@@ -195,7 +208,7 @@ public class StrategiesResource {
     @Operation(summary = "Delete a strategy for good (owner or admin, or a delete grant); a running one is stopped first")
     public Uni<Map<String, Object>> delete(@PathParam("strategy_id") String id) {
         Caller c = caller.get();
-        return blocking(() -> {
+        return Blocking.call(() -> {
             strategies.delete(c, id);
             return Map.of("success", true, "message", "Strategy " + id + " deleted");
         });
@@ -209,7 +222,7 @@ public class StrategiesResource {
                                    @Parameter(description = "paper (default), sandbox or live")
                                    @QueryParam("mode") String mode) {
         Caller c = caller.get();
-        return blocking(() -> strategies.start(c, id, mode));
+        return Blocking.call(() -> strategies.start(c, id, mode));
     }
 
     @POST
@@ -218,7 +231,7 @@ public class StrategiesResource {
     @Operation(summary = "Stop the strategy's run; its results are kept")
     public Uni<StrategyView> stop(@PathParam("strategy_id") String id) {
         Caller c = caller.get();
-        return blocking(() -> strategies.stop(c, id));
+        return Blocking.call(() -> strategies.stop(c, id));
     }
 
     @POST
@@ -229,7 +242,7 @@ public class StrategiesResource {
     public Uni<Map<String, Object>> share(@PathParam("strategy_id") String id, ShareRequest request) {
         Caller c = caller.get();
         ShareRequest body = request == null ? new ShareRequest(null, null) : request;
-        return blocking(() -> Map.of("strategy_id", id, "shared_with",
+        return Blocking.call(() -> Map.of("strategy_id", id, "shared_with",
                 strategies.share(c, id, body.username(), body.permissions())));
     }
 
@@ -242,8 +255,8 @@ public class StrategiesResource {
                                             @Parameter(description = "ISO-8601 instant") @QueryParam("since") String since) {
         Caller c = caller.get();
         Instant from = instant("since", since);
-        return blocking(() -> {
-            List<SignalView> items = strategies.signals(c, id, limit, from);
+        return Blocking.call(() -> {
+            List<SignalView> items = performance.signals(c, id, limit, from);
             return Map.of("strategy_id", id, "signals", items, "count", items.size());
         });
     }
@@ -255,19 +268,34 @@ public class StrategiesResource {
     public Uni<PerformanceSummary> performance(@PathParam("strategy_id") String id,
                                                @QueryParam("period") @DefaultValue("all") String period) {
         Caller c = caller.get();
-        return blocking(() -> strategies.performance(c, id, period));
+        return Blocking.call(() -> performance.performance(c, id, period));
     }
 
     @POST
     @Path("/{strategy_id}/backtest")
     @RolesAllowed(Capability.BACKTEST)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Backtest the strategy (stored as a run) and wait for the result, with an optional Monte Carlo "
-            + "bootstrap of its trades and a rolling walk-forward; answers status running with the run_id if it takes "
-            + "over two minutes")
-    public Uni<BacktestView> backtest(@PathParam("strategy_id") String id, StrategyManager.BacktestRequest request) {
+    @Operation(summary = "Queue a backtest of the strategy (a stored run, fair with everyone's backtests), with an optional "
+            + "Monte Carlo bootstrap of its trades and a rolling walk-forward; answers at once with where to read it")
+    @APIResponse(responseCode = "202", description = "Queued; poll the Location until status is completed, failed or stopped "
+            + "(stop it with POST /api/v1/runs/{run_id}/stop)",
+            content = @Content(schema = @Schema(implementation = BacktestView.class)))
+    public Uni<Response> backtest(@PathParam("strategy_id") String id, StrategyBacktests.BacktestRequest request) {
         Caller c = caller.get();
-        return blocking(() -> strategies.backtest(c, id, request));
+        return Blocking.call(() -> {
+            BacktestView queued = backtests.start(c, id, request);
+            return Response.accepted(queued).location(URI.create(queued.location())).build();
+        });
+    }
+
+    @GET
+    @Path("/{strategy_id}/backtests/{run_id}")
+    @RolesAllowed(Capability.READ)
+    @Operation(summary = "A backtest of the strategy: its status and progress, and once completed its metrics, "
+            + "Monte Carlo and walk-forward")
+    public Uni<BacktestView> backtestResult(@PathParam("strategy_id") String id, @PathParam("run_id") String runId) {
+        Caller c = caller.get();
+        return Blocking.call(() -> backtests.get(c, id, runId));
     }
 
     @GET
@@ -283,8 +311,8 @@ public class StrategiesResource {
                                             @Parameter(description = "ISO-8601 instant") @QueryParam("since") String since) {
         Caller c = caller.get();
         Instant from = instant("since", since);
-        return blocking(() -> {
-            List<HistoryView> items = strategies.history(c, id, limit, eventType, from);
+        return Blocking.call(() -> {
+            List<HistoryView> items = performance.history(c, id, limit, eventType, from);
             return Map.of("strategy_id", id, "history", items, "count", items.size());
         });
     }

@@ -1,14 +1,14 @@
 package io.cracktrader.rest;
 
-import static io.cracktrader.rest.AuthResource.blocking;
 import io.cracktrader.error.InvalidRequestException;
 import io.cracktrader.health.ServiceHealth;
+import io.cracktrader.security.AuditLog;
 import io.cracktrader.security.Caller;
 import io.cracktrader.security.CurrentCaller;
 import io.cracktrader.security.Role.Capability;
+import io.cracktrader.service.Blocking;
 import io.cracktrader.service.RunOrchestrator;
-import io.cracktrader.service.strategy.StrategyManager;
-import io.cracktrader.security.AuditLog;
+import io.cracktrader.service.strategy.StrategyTemplates;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,12 +33,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "System", description = "Health, overview and audit")
 public class SystemResource {
     private final ServiceHealth health;
-    private final StrategyManager strategies;
+    private final StrategyTemplates strategies;
     private final RunOrchestrator runs;
     private final AuditLog audit;
     private final CurrentCaller caller;
 
-    public SystemResource(ServiceHealth health, StrategyManager strategies, RunOrchestrator runs, AuditLog audit,
+    public SystemResource(ServiceHealth health, StrategyTemplates strategies, RunOrchestrator runs, AuditLog audit,
                           CurrentCaller caller) {
         this.health = health;
         this.strategies = strategies;
@@ -75,7 +75,7 @@ public class SystemResource {
     @Operation(summary = "Service status and statistics: health, runs, your strategies by status, who you are")
     public Uni<Map<String, Object>> overview() {
         Caller c = caller.get();
-        return health.check().flatMap(h -> blocking(() -> {
+        return health.check().flatMap(h -> Blocking.call(() -> {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("status", h.status());
             out.put("version", h.version());
@@ -102,7 +102,7 @@ public class SystemResource {
         if (limit < 1 || limit > 1000) {
             throw new InvalidRequestException(Map.of("limit", "must be between 1 and 1000"));
         }
-        return blocking(() -> Map.of("entries", audit.list(username, target, from == null ? null : from.toEpochMilli(),
+        return Blocking.call(() -> Map.of("entries", audit.list(username, target, from == null ? null : from.toEpochMilli(),
                 limit)));
     }
 

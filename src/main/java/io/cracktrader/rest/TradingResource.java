@@ -1,11 +1,11 @@
 package io.cracktrader.rest;
 
-import static io.cracktrader.rest.AuthResource.blocking;
 import io.cracktrader.error.InvalidRequestException;
 import io.cracktrader.error.MalformedRequestException;
 import io.cracktrader.security.Caller;
 import io.cracktrader.security.CurrentCaller;
 import io.cracktrader.security.Role.Capability;
+import io.cracktrader.service.Blocking;
 import io.cracktrader.trading.OrderService;
 import io.cracktrader.trading.OrderView;
 import io.cracktrader.trading.PlaceOrderRequest;
@@ -63,7 +63,7 @@ public class TradingResource {
         if (request == null) {
             throw new MalformedRequestException("The request body must be a JSON object");
         }
-        return blocking(() -> {
+        return Blocking.call(() -> {
             OrderService.Placed placed = orders.place(c.username(), request, exchange);
             return placed.created()
                     ? Response.created(URI.create("/api/trading/order/" + placed.order().orderId())).entity(placed.order()).build()
@@ -85,7 +85,7 @@ public class TradingResource {
         if (limit < 1 || limit > MAX_LIST) {
             throw new InvalidRequestException(Map.of("limit", "must be between 1 and " + MAX_LIST));
         }
-        return blocking(() -> Map.of("orders", orders.list(c.username(), exchange, status, symbol, limit)));
+        return Blocking.call(() -> Map.of("orders", orders.list(c.username(), exchange, status, symbol, limit)));
     }
 
     @DELETE
@@ -94,6 +94,6 @@ public class TradingResource {
     @Operation(summary = "Cancel a working order; what it held is released")
     public Uni<OrderView> cancel(@PathParam("order_id") String orderId) {
         Caller c = caller.get();
-        return blocking(() -> orders.cancel(c.username(), orderId));
+        return Blocking.call(() -> orders.cancel(c.username(), orderId));
     }
 }

@@ -1,9 +1,9 @@
 package io.cracktrader.rest;
 
-import static io.cracktrader.rest.AuthResource.blocking;
 import io.cracktrader.security.AuthService;
 import io.cracktrader.security.CurrentCaller;
 import io.cracktrader.security.Role;
+import io.cracktrader.service.Blocking;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -49,7 +49,7 @@ public class UsersResource {
     @GET
     @Operation(summary = "Every user with role and permissions")
     public Uni<Map<String, List<AuthResource.UserView>>> list() {
-        return blocking(() -> Map.of("users", auth.users().stream().map(AuthResource.UserView::of).toList()));
+        return Blocking.call(() -> Map.of("users", auth.users().stream().map(AuthResource.UserView::of).toList()));
     }
 
     @POST
@@ -58,7 +58,7 @@ public class UsersResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = AuthResource.UserView.class)))
     public Uni<Response> create(UserRequest request) {
         UserRequest body = request == null ? new UserRequest(null, null, null) : request;
-        return blocking(() -> Response.status(201)
+        return Blocking.call(() -> Response.status(201)
                 .entity(AuthResource.UserView.of(auth.createUser(body.username(), body.password(), body.role()))).build());
     }
 
@@ -68,7 +68,7 @@ public class UsersResource {
     @Operation(summary = "Change a user's role or password (a new password ends their sessions)")
     public Uni<AuthResource.UserView> update(@PathParam("id") String id, UserRequest request) {
         UserRequest body = request == null ? new UserRequest(null, null, null) : request;
-        return blocking(() -> AuthResource.UserView.of(auth.updateUser(id, body.password(), body.role())));
+        return Blocking.call(() -> AuthResource.UserView.of(auth.updateUser(id, body.password(), body.role())));
     }
 
     @DELETE
@@ -76,7 +76,7 @@ public class UsersResource {
     @Operation(summary = "Delete a user, their keys and sessions")
     public Uni<Map<String, Object>> delete(@PathParam("id") String id) {
         var c = caller.get();
-        return blocking(() -> {
+        return Blocking.call(() -> {
             auth.deleteUser(c, id);
             return Map.of("success", true, "message", "User " + id + " deleted");
         });

@@ -1,7 +1,6 @@
 package io.cracktrader.security;
 
 import io.cracktrader.store.Database;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

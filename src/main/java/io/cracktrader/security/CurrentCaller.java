@@ -3,7 +3,6 @@ package io.cracktrader.security;
 import io.cracktrader.error.NotAuthenticatedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
-import java.util.Map;
 import java.util.Optional;
 
 /** The authenticated caller of the current request. */

@@ -16,4 +16,9 @@ public final class Blocking {
     public static <T> Uni<T> call(Supplier<T> work) {
         return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
+
+    /** Starts {@code work} on the worker pool and does not wait for it. */
+    public static void submit(Runnable work) {
+        Infrastructure.getDefaultWorkerPool().execute(work);
+    }
 }

@@ -8,7 +8,6 @@ import io.cracktrader.error.InvalidRequestException;
 import io.cracktrader.service.view.DatasetView;
 import io.cracktrader.store.DatasetStore;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.StringReader;
@@ -31,7 +30,7 @@ public class DatasetService {
 
     /** Validates and stores the CSV as dataset {@code name}; 409 when it exists and {@code replace} is false. */
     public Uni<DatasetView> importCsv(String name, String symbol, String csv, boolean replace) {
-        return Uni.createFrom().item(() -> {
+        return Blocking.call(() -> {
             Map<String, String> errors = new LinkedHashMap<>();
             if (name == null || !NAME.matcher(name).matches()) {
                 errors.put("name", "must be 1-64 letters, digits, '_', '-' or '.', starting with a letter or digit");
@@ -67,22 +66,19 @@ public class DatasetService {
                     bars.size(), bars.time(0), bars.time(bars.size() - 1), profile.gapCount(), gaps,
                     System.currentTimeMillis(), 0);
             return DatasetView.of(store.save(info, bars));
-        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        });
     }
 
     public Uni<List<DatasetView>> list() {
-        return blocking(() -> store.list().stream().map(DatasetView::of).toList());
+        return Blocking.call(() -> store.list().stream().map(DatasetView::of).toList());
     }
 
     public Uni<DatasetView> get(String name) {
-        return blocking(() -> store.find(name).map(DatasetView::of).orElse(null));
+        return Blocking.call(() -> store.find(name).map(DatasetView::of).orElse(null));
     }
 
     public Uni<Boolean> delete(String name) {
-        return blocking(() -> store.delete(name) ? Boolean.TRUE : null);
+        return Blocking.call(() -> store.delete(name) ? Boolean.TRUE : null);
     }
 
-    private static <T> Uni<T> blocking(java.util.function.Supplier<T> work) {
-        return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
-    }
 }

@@ -1,20 +1,20 @@
 package io.cracktrader.service;
 
 import io.cracktrader.engine.RunControl;
+import io.cracktrader.engine.catalog.StrategyCatalog;
 import io.cracktrader.engine.data.BarSeries;
 import io.cracktrader.engine.data.Timeframe;
-import io.cracktrader.engine.catalog.StrategyCatalog;
+import io.cracktrader.engine.strategy.ChartOverlay;
 import io.cracktrader.engine.strategy.StrategyType;
 import io.cracktrader.error.InvalidRequestException;
 import io.cracktrader.error.NotFoundException;
-import io.cracktrader.exchange.registry.ExchangeRegistry;
 import io.cracktrader.exchange.MarketDataSource;
 import io.cracktrader.exchange.Symbols;
+import io.cracktrader.exchange.registry.ExchangeRegistry;
 import io.cracktrader.exchange.simulated.SyntheticMarket;
 import io.cracktrader.service.view.ChartView;
 import io.cracktrader.store.DatasetStore;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,8 +42,7 @@ public class RunCharts {
 
     /** Null when there is no such run. */
     public Uni<ChartView> chart(String id, String symbol, int maxCandles) {
-        return Uni.createFrom().item(() -> chartNow(id, symbol, maxCandles))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return Blocking.call(() -> chartNow(id, symbol, maxCandles));
     }
 
     private ChartView chartNow(String id, String requestedSymbol, int maxCandles) {
@@ -60,8 +59,7 @@ public class RunCharts {
         Timeframe timeframe = Timeframe.fromCode(span.run().timeframe());
         BarSeries bars = bars(span, symbol, timeframe);
         StrategyType type = catalog.find(span.run().strategyName());
-        ChartOverlays.Lines lines = type == null ? ChartOverlays.of("", Map.of())
-                : ChartOverlays.of(type.name(), type.resolve(span.run().strategyParams()));
+        ChartOverlay lines = type == null ? ChartOverlay.none() : type.overlay(type.resolve(span.run().strategyParams()));
         return merge(id, symbol, timeframe, bars, lines, maxCandles);
     }
 
@@ -98,7 +96,7 @@ public class RunCharts {
      * Merges every {@code perCandle} bars into one candle (first open, highest high, lowest low, last
      * close, summed volume); each line takes its value at the candle's last bar.
      */
-    static ChartView merge(String id, String symbol, Timeframe timeframe, BarSeries bars, ChartOverlays.Lines lines,
+    static ChartView merge(String id, String symbol, Timeframe timeframe, BarSeries bars, ChartOverlay lines,
                            int maxCandles) {
         int n = bars.size();
         int perCandle = Math.max(1, (n + maxCandles - 1) / maxCandles);

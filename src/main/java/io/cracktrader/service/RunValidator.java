@@ -2,13 +2,13 @@ package io.cracktrader.service;
 
 import io.cracktrader.config.CracktraderConfig;
 import io.cracktrader.engine.broker.Sizing;
-import io.cracktrader.engine.data.Timeframe;
 import io.cracktrader.engine.catalog.StrategyCatalog;
+import io.cracktrader.engine.data.Timeframe;
 import io.cracktrader.engine.strategy.StrategyType;
 import io.cracktrader.error.InvalidRequestException;
 import io.cracktrader.error.MalformedRequestException;
-import io.cracktrader.exchange.registry.ExchangeRegistry;
 import io.cracktrader.exchange.MarketDataSource;
+import io.cracktrader.exchange.registry.ExchangeRegistry;
 import io.cracktrader.store.DatasetStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.DateTimeException;
@@ -86,7 +86,7 @@ public class RunValidator {
             paramErrors.forEach((k, v) -> errors.put("strategy_params." + k, v));
             if (paramErrors.isEmpty()) {
                 parameters = type.resolve(r.strategyParams());
-                StrategyCatalog.crossCheck(type.name(), parameters)
+                type.crossCheck(parameters)
                         .forEach((k, v) -> errors.put("strategy_params." + k, v));
             }
         }

@@ -13,7 +13,6 @@ import io.cracktrader.error.MalformedRequestException;
 import io.cracktrader.store.RuleStrategyStore;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -55,7 +54,7 @@ public class StrategyService {
     }
 
     public Uni<StrategyType> create(RuleRequest request) {
-        return Uni.createFrom().item(() -> {
+        return Blocking.call(() -> {
             if (request == null) {
                 throw new MalformedRequestException("A JSON request body is required");
             }
@@ -82,12 +81,12 @@ public class StrategyService {
             }
             catalog.addRule(request.name(), request.description(), definition);
             return catalog.find(request.name());
-        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        });
     }
 
     /** Deletes a rule strategy; runs made with it keep their results. Null when there is none. */
     public Uni<Boolean> delete(String name) {
-        return Uni.createFrom().item(() -> {
+        return Blocking.call(() -> {
             StrategyType type = catalog.find(name);
             if (type == null) {
                 return (Boolean) null;
@@ -98,6 +97,6 @@ public class StrategyService {
             store.delete(name);
             catalog.removeRule(name);
             return Boolean.TRUE;
-        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        });
     }
 }

@@ -2,8 +2,10 @@ package io.cracktrader.ws;
 
 import io.cracktrader.security.Caller;
 import io.cracktrader.security.Role;
+import io.cracktrader.service.Blocking;
+import io.cracktrader.service.strategy.StrategyAccess;
 import io.cracktrader.service.strategy.StrategyEvents;
-import io.cracktrader.service.strategy.StrategyManager;
+import io.cracktrader.service.strategy.StrategyPerformance;
 import io.cracktrader.service.strategy.StrategyViews;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -12,7 +14,6 @@ import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
 import java.util.List;
@@ -43,36 +44,62 @@ public final class StrategySockets {
     public record ErrorMessage(String type, String message) {
     }
 
-    static Caller caller(SecurityIdentity identity) {
-        return identity.getAttribute(Caller.ATTRIBUTE);
-    }
-
     static void refuse(WebSocketConnection connection, String reason) {
         connection.close(new CloseReason(REFUSED, reason)).subscribe().with(ok -> { }, failure -> { });
+    }
+
+    /** What every strategy channel needs: the hub, who is connected, and what they may read. */
+    abstract static class Channel {
+        final SocketHub hub;
+        final StrategyAccess access;
+        final StrategyPerformance performance;
+        private final SecurityIdentity identity;
+        private final String name;
+
+        Channel(String name, StrategyChannels beans, SecurityIdentity identity) {
+            this.name = name;
+            this.hub = beans.hub();
+            this.access = beans.access();
+            this.performance = beans.performance();
+            this.identity = identity;
+        }
+
+        Caller caller() {
+            return identity.getAttribute(Caller.ATTRIBUTE);
+        }
+
+        Outbox outbox(WebSocketConnection connection) {
+            return hub.outbox(connection, name);
+        }
+
+        /** Refuses the connection unless the caller may read the strategy; returns whether it stays open. */
+        boolean admit(WebSocketConnection connection, Caller caller, String id) {
+            if (!access.readable(caller, id)) {
+                refuse(connection, "No strategy with id " + id);
+                return false;
+            }
+            return true;
+        }
+
+        void leave(WebSocketConnection connection) {
+            hub.leave(connection, name);
+        }
     }
 
     /** {@code /ws/strategies/{strategy_id}/signals}: the 50 latest signals on connect, then each new one. */
     @WebSocket(path = "/ws/strategies/{strategy_id}/signals")
     @RolesAllowed(Role.Capability.READ)
-    public static class Signals {
-        static final String CHANNEL = "strategy_signals";
-        private final SocketHub hub;
-        private final StrategyManager strategies;
-        private final SecurityIdentity identity;
-
-        public Signals(SocketHub hub, StrategyManager strategies, SecurityIdentity identity) {
-            this.hub = hub;
-            this.strategies = strategies;
-            this.identity = identity;
+    public static class Signals extends Channel {
+        public Signals(StrategyChannels beans, SecurityIdentity identity) {
+            super("strategy_signals", beans, identity);
         }
 
         @OnOpen
         public void open(WebSocketConnection connection) {
             String id = connection.pathParam("strategy_id");
-            Caller caller = caller(identity);
-            Outbox outbox = hub.outbox(connection, CHANNEL);
-            if (!strategies.readable(caller, id)) {
-                refuse(connection, "No strategy with id " + id);
+            Caller caller = caller();
+            Outbox outbox = outbox(connection);
+            if (!admit(connection, caller, id)) {
                 return;
             }
             hub.listen(connection, published -> {
@@ -81,37 +108,31 @@ public final class StrategySockets {
                     outbox.send(published.json());
                 }
             });
-            outbox.send(hub.encode(new RecentSignals("recent_signals", id, strategies.signals(caller, id, 50, null),
+            outbox.send(hub.encode(new RecentSignals("recent_signals", id, performance.signals(caller, id, 50, null),
                     Instant.now())));
         }
 
         @OnClose
         public void close(WebSocketConnection connection) {
-            hub.leave(connection, CHANNEL);
+            leave(connection);
         }
     }
 
     /** {@code /ws/strategies/{strategy_id}/performance?frequency=1..60}: the performance every N seconds. */
     @WebSocket(path = "/ws/strategies/{strategy_id}/performance")
     @RolesAllowed(Role.Capability.READ)
-    public static class Performance {
-        static final String CHANNEL = "strategy_performance";
-        private final SocketHub hub;
-        private final StrategyManager strategies;
-        private final SecurityIdentity identity;
+    public static class Performance extends Channel {
         private final Map<String, ScheduledFuture<?>> timers = new ConcurrentHashMap<>();
 
-        public Performance(SocketHub hub, StrategyManager strategies, SecurityIdentity identity) {
-            this.hub = hub;
-            this.strategies = strategies;
-            this.identity = identity;
+        public Performance(StrategyChannels beans, SecurityIdentity identity) {
+            super("strategy_performance", beans, identity);
         }
 
         @OnOpen
         public void open(WebSocketConnection connection) {
             String id = connection.pathParam("strategy_id");
-            Caller caller = caller(identity);
-            Outbox outbox = hub.outbox(connection, CHANNEL);
+            Caller caller = caller();
+            Outbox outbox = outbox(connection);
             String frequencyText = StatusSocket.queryParameter(connection.handshakeRequest().query(), "frequency");
             int frequency;
             try {
@@ -124,14 +145,13 @@ public final class StrategySockets {
                 refuse(connection, "frequency must be 1 to 60 seconds");
                 return;
             }
-            if (!strategies.readable(caller, id)) {
-                refuse(connection, "No strategy with id " + id);
+            if (!admit(connection, caller, id)) {
                 return;
             }
             Runnable update = () -> {
                 try {
                     outbox.sendLatest("performance", hub.encode(new PerformanceUpdate("performance_update", id,
-                            strategies.livePerformance(caller, id), Instant.now())));
+                            performance.livePerformance(caller, id), Instant.now())));
                 } catch (RuntimeException e) {
                     outbox.send(hub.encode(new ErrorMessage("error", "The strategy is no longer available")));
                     refuse(connection, "The strategy is no longer available");
@@ -139,7 +159,7 @@ public final class StrategySockets {
             };
             // Computing performance reads the database: on a worker, never on the timer thread itself.
             timers.put(connection.id(), hub.timer().scheduleAtFixedRate(
-                    () -> Infrastructure.getDefaultWorkerPool().execute(update), 0, frequency, TimeUnit.SECONDS));
+                    () -> Blocking.submit(update), 0, frequency, TimeUnit.SECONDS));
         }
 
         @OnClose
@@ -148,7 +168,7 @@ public final class StrategySockets {
             if (timer != null) {
                 timer.cancel(false);
             }
-            hub.leave(connection, CHANNEL);
+            leave(connection);
         }
     }
 
@@ -158,28 +178,20 @@ public final class StrategySockets {
      */
     @WebSocket(path = "/ws/strategies/alerts")
     @RolesAllowed(Role.Capability.READ)
-    public static class Alerts {
-        static final String CHANNEL = "strategy_alerts";
-        private final SocketHub hub;
-        private final StrategyManager strategies;
-        private final SecurityIdentity identity;
-
-        public Alerts(SocketHub hub, StrategyManager strategies, SecurityIdentity identity) {
-            this.hub = hub;
-            this.strategies = strategies;
-            this.identity = identity;
+    public static class Alerts extends Channel {
+        public Alerts(StrategyChannels beans, SecurityIdentity identity) {
+            super("strategy_alerts", beans, identity);
         }
 
         @OnOpen
         public void open(WebSocketConnection connection) {
-            Caller caller = caller(identity);
-            Outbox outbox = hub.outbox(connection, CHANNEL);
+            Caller caller = caller();
+            Outbox outbox = outbox(connection);
             String ids = StatusSocket.queryParameter(connection.handshakeRequest().query(), "strategy_ids");
             Set<String> listed = ids == null ? null : Set.of(ids.split(","));
             if (listed != null) {
                 for (String id : listed) {
-                    if (!strategies.readable(caller, id)) {
-                        refuse(connection, "No strategy with id " + id);
+                    if (!admit(connection, caller, id)) {
                         return;
                     }
                 }
@@ -190,7 +202,7 @@ public final class StrategySockets {
                 if (published.event() instanceof StrategyEvents.StrategyEvent e
                         && e.message() instanceof StrategyEvents.AlertMessage
                         && (listed != null ? listed.contains(e.strategyId())
-                        : readable.computeIfAbsent(e.strategyId(), id -> strategies.readable(caller, id)))) {
+                        : readable.computeIfAbsent(e.strategyId(), id -> access.readable(caller, id)))) {
                     outbox.send(published.json());
                 }
             });
@@ -198,7 +210,7 @@ public final class StrategySockets {
 
         @OnClose
         public void close(WebSocketConnection connection) {
-            hub.leave(connection, CHANNEL);
+            leave(connection);
         }
     }
 }

@@ -10,12 +10,14 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.oneOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -149,24 +151,57 @@ class StrategiesApiTest {
     @Test
     void backtestWithMonteCarloAndWalkForward() {
         String id = create(momentum("Backtested"));
-        JsonPath result = given().contentType(ContentType.JSON).body(Map.of("start_date", "2023-01-01T00:00:00Z",
-                        "end_date", "2023-06-30T23:59:59Z", "initial_capital", 100000, "commission", 0.001,
-                        "slippage", 0.0005, "include_monte_carlo", true, "monte_carlo_runs", 200, "walk_forward", true,
-                        "walk_forward_window", 500))
-                .post("/api/strategies/" + id + "/backtest").then().statusCode(200).extract().jsonPath();
+        Response accepted = given().contentType(ContentType.JSON).body(Map.of(
+                        "start_date", "2023-01-01T00:00:00Z", "end_date", "2023-06-30T23:59:59Z", "initial_capital", 100000,
+                        "commission", 0.001, "slippage", 0.0005, "include_monte_carlo", true, "monte_carlo_runs", 200,
+                        "walk_forward", true, "walk_forward_window", 500))
+                .post("/api/strategies/" + id + "/backtest");
+        // Answered at once, with where to read it: the backtest is a queued run, not a held request.
+        accepted.then().statusCode(202).body("status", oneOf("starting", "running", "completed"))
+                .body("monte_carlo", nullValue());
+        String location = accepted.header("Location");
+        String runId = accepted.path("run_id");
+        assertTrue(location.endsWith("/api/strategies/" + id + "/backtests/" + runId), location);
+        JsonPath result = awaitBacktest(id, runId);
         assertEquals("completed", result.getString("status"));
         assertEquals(100000.0, result.getDouble("initial_capital"));
+        assertEquals(1.0, result.getDouble("progress"));
         assertTrue(result.getInt("performance.total_trades") > 0);
         assertEquals(200, result.getInt("monte_carlo.simulations"));
         assertTrue(result.getDouble("monte_carlo.final_value.p5") <= result.getDouble("monte_carlo.final_value.p95"));
         assertTrue(result.getList("walk_forward.windows").size() > 0);
         // The backtest is a stored run of this strategy, and the history says so.
-        given().get("/api/v1/runs/" + result.getString("run_id")).then().statusCode(200).body("status", is("completed"));
+        given().get("/api/v1/runs/" + runId).then().statusCode(200).body("status", is("completed"));
         await().atMost(Duration.ofSeconds(5)).until(() -> given().get("/api/strategies/" + id + "/history").then()
                 .extract().jsonPath().getList("history.event_type").contains("backtest_completed"));
         given().contentType(ContentType.JSON).body(Map.of("monte_carlo_runs", 0, "include_monte_carlo", true))
                 .post("/api/strategies/" + id + "/backtest").then().statusCode(422)
                 .body("error.details", hasKey("monte_carlo_runs"));
+        // Another strategy's backtest is not found under this strategy.
+        String other = create(momentum("Other"));
+        given().get("/api/strategies/" + other + "/backtests/" + runId).then().statusCode(404);
+    }
+
+    @Test
+    void aStrategyBacktestWaitsInTheQueueAndCanBeStopped() {
+        String id = create(Map.of("name", "Stoppable", "category", "trend_following", "timeframe", "1m",
+                "parameters", Map.of("fast_period", 10, "slow_period", 30)));
+        // Twelve years of minutes: long enough to be stopped while it runs or waits.
+        String runId = given().contentType(ContentType.JSON).body(Map.of("start_date", "2012-01-01T00:00:00Z",
+                        "end_date", "2024-01-01T00:00:00Z"))
+                .post("/api/strategies/" + id + "/backtest").then().statusCode(202).extract().path("run_id");
+        given().post("/api/v1/runs/" + runId + "/stop").then().statusCode(200);
+        JsonPath stopped = awaitBacktest(id, runId);
+        assertEquals("stopped", stopped.getString("status"));
+        assertTrue(stopped.get("performance") == null, "a stopped backtest has no metrics");
+    }
+
+    /** Polls a strategy backtest until it ends. */
+    static JsonPath awaitBacktest(String strategyId, String runId) {
+        String path = "/api/strategies/" + strategyId + "/backtests/" + runId;
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> List.of("completed",
+                "failed", "stopped").contains(given().get(path).then().statusCode(200).extract().<String>path("status")));
+        return given().get(path).then().statusCode(200).extract().jsonPath();
     }
 
     @Test
@@ -255,7 +290,7 @@ class StrategiesApiTest {
         // The analyst may backtest what is shared with them, but not start it.
         given().header("Authorization", "Bearer " + analyst).contentType(ContentType.JSON)
                 .body(Map.of("start_date", "2024-01-01T00:00:00Z", "end_date", "2024-02-01T00:00:00Z"))
-                .post("/api/strategies/" + id + "/backtest").then().statusCode(200).body("status", equalTo("completed"));
+                .post("/api/strategies/" + id + "/backtest").then().statusCode(202).body("run_id", notNullValue());
         given().header("Authorization", "Bearer " + analyst).post("/api/strategies/" + id + "/start").then()
                 .statusCode(403);
         JsonPath history = given().get("/api/strategies/" + id + "/history").then().extract().jsonPath();

@@ -6,21 +6,56 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * A kind of strategy users can run: its name, what it does, its parameters, and how to build one
- * instance per symbol from validated parameters. {@code definition} is the rule definition of a
- * strategy added by a user (see {@code rule.RuleCompiler}); null for the built-in ones.
+ * A kind of strategy users can run, with every fact about it in one place: its name, what it does,
+ * its category and risk level, its parameters, the rules between parameters a schema cannot express
+ * (fast below slow), the chart lines it trades on, and how to build one instance per symbol from
+ * validated parameters. {@code definition} is the rule definition of a strategy added by a user
+ * (see {@code rule.RuleCompiler}); null for the built-in ones. Adding a type is one registration in
+ * {@code catalog.StrategyCatalog}; nothing else switches on its name.
  */
-public record StrategyType(String name, String description, List<ParameterSpec> parameters,
-                           Function<Map<String, Object>, Strategy> factory, Map<String, Object> definition) {
+public record StrategyType(String name, String description, StrategyCategory category, String riskLevel,
+                           List<ParameterSpec> parameters, Function<Map<String, Object>, Strategy> factory,
+                           Function<Map<String, Object>, Map<String, String>> crossChecks,
+                           Function<Map<String, Object>, ChartOverlay> overlays, Map<String, Object> definition) {
 
-    /** A built-in type. */
-    public StrategyType(String name, String description, List<ParameterSpec> parameters,
-                        Function<Map<String, Object>, Strategy> factory) {
-        this(name, description, parameters, factory, null);
+    /** Risk levels a type or a configured strategy may have. */
+    public static final List<String> RISK_LEVELS = List.of("low", "medium", "high");
+
+    /** A built-in type without cross-parameter rules or chart lines; add them with the {@code with…} methods. */
+    public static StrategyType builtIn(String name, String description, StrategyCategory category, String riskLevel,
+                                       List<ParameterSpec> parameters, Function<Map<String, Object>, Strategy> factory) {
+        return new StrategyType(name, description, category, riskLevel, List.copyOf(parameters), factory,
+                p -> Map.of(), p -> ChartOverlay.none(), null);
+    }
+
+    /** A rule strategy a user added: custom, medium risk, no parameters but {@code printlog}. */
+    public static StrategyType rule(String name, String description, Map<String, Object> definition,
+                                    Function<Map<String, Object>, Strategy> factory) {
+        return new StrategyType(name, description, StrategyCategory.CUSTOM, "medium",
+                List.of(ParameterSpec.bool("printlog", false, "Log every fill of the run")), factory,
+                p -> Map.of(), p -> ChartOverlay.none(), Map.copyOf(definition));
+    }
+
+    public StrategyType withCrossChecks(Function<Map<String, Object>, Map<String, String>> checks) {
+        return new StrategyType(name, description, category, riskLevel, parameters, factory, checks, overlays, definition);
+    }
+
+    public StrategyType withOverlays(Function<Map<String, Object>, ChartOverlay> lines) {
+        return new StrategyType(name, description, category, riskLevel, parameters, factory, crossChecks, lines, definition);
     }
 
     public boolean builtIn() {
         return definition == null;
+    }
+
+    /** Broken cross-parameter rules of resolved parameters, as name → message; empty when none is broken. */
+    public Map<String, String> crossCheck(Map<String, Object> resolved) {
+        return crossChecks.apply(resolved);
+    }
+
+    /** Fresh chart lines for resolved parameters. */
+    public ChartOverlay overlay(Map<String, Object> resolved) {
+        return overlays.apply(resolved);
     }
 
     /**

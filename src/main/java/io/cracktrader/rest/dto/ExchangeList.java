@@ -2,8 +2,8 @@ package io.cracktrader.rest.dto;
 
 import io.cracktrader.engine.data.Timeframe;
 import io.cracktrader.exchange.ExchangeModule;
-import io.cracktrader.exchange.registry.ExchangeRegistry;
 import io.cracktrader.exchange.MarketDataSource;
+import io.cracktrader.exchange.registry.ExchangeRegistry;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -2,11 +2,12 @@ package io.cracktrader.service.strategy;
 
 import io.cracktrader.security.Caller;
 import io.cracktrader.service.RunOrchestrator;
-import io.cracktrader.service.RunQueries;
 import io.cracktrader.service.RunOrigin;
+import io.cracktrader.service.RunQueries;
 import io.cracktrader.service.RunSpec;
 import io.cracktrader.service.strategy.StrategyViews.EnsembleView;
 import io.cracktrader.service.view.RunView;
+import io.cracktrader.service.view.TradeView;
 import io.cracktrader.store.ManagedStrategy;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -88,16 +89,15 @@ public class EnsembleSupervisor {
         // Validate every member before starting any, so a bad member starts nothing.
         Map<String, RunSpec> specs = new LinkedHashMap<>();
         for (Map.Entry<String, Double> member : spec.strategyWeights().entrySet()) {
-            ManagedStrategy m = strategies.require(caller, member.getKey(), "read");
-            specs.put(m.id(), runs.validator().validate(strategies.memberRequest(m, mode,
-                    ensemble.initialCapital() * member.getValue()), null));
+            specs.put(member.getKey(), strategies.memberRun(caller, member.getKey(), mode,
+                    ensemble.initialCapital() * member.getValue()));
         }
         List<String> runIds = new ArrayList<>();
         for (RunSpec runSpec : specs.values()) {
             RunOrigin.Observer signals = strategies.observer(ensemble.id());
             RunOrigin.Observer observer = new RunOrigin.Observer() {
                 @Override
-                public void onTrade(String runId, io.cracktrader.service.view.TradeView trade) {
+                public void onTrade(String runId, TradeView trade) {
                     signals.onTrade(runId, trade);
                 }
             };

@@ -71,9 +71,15 @@ public final class StrategyViews {
 
     @RegisterForReflection
     @Schema(name = "StrategyBacktest")
-    public record BacktestView(String strategyId, String runId, String status, String error, double initialCapital,
-                               Double finalValue, PerformanceView performance, Map<String, Object> monteCarlo,
-                               Map<String, Object> walkForward) {
+    public record BacktestView(String strategyId, String runId,
+                               @Schema(enumeration = {"starting", "running", "completed", "failed", "stopped"},
+                                       description = "running until the run and the analyses asked for are done")
+                               String status, String error, double initialCapital,
+                               @Schema(description = "Fraction of the run's bars processed, 0..1") double progress,
+                               @Schema(description = "While it waits to start: its place in the queue, 1 being next")
+                               Integer queuePosition, Double finalValue, PerformanceView performance,
+                               Map<String, Object> monteCarlo, Map<String, Object> walkForward,
+                               @Schema(description = "Where to read this backtest") String location) {
     }
 
     @RegisterForReflection

@@ -108,9 +108,9 @@ class BuiltInStrategiesTest {
         StrategyCatalog catalog = new StrategyCatalog();
         assertEquals(7, catalog.all().size());
         Map<String, Object> macd = catalog.find("MacdMomentum").resolve(Map.of("fast_period", 30));
-        assertTrue(StrategyCatalog.crossCheck("MacdMomentum", macd).containsKey("fast_period"));
+        assertTrue(catalog.find("MacdMomentum").crossCheck(macd).containsKey("fast_period"));
         Map<String, Object> rsi = catalog.find("RsiMeanReversion").resolve(Map.of("oversold", 80.0));
-        assertTrue(StrategyCatalog.crossCheck("RsiMeanReversion", rsi).containsKey("oversold"));
+        assertTrue(catalog.find("RsiMeanReversion").crossCheck(rsi).containsKey("oversold"));
         assertTrue(catalog.find("BuyAndHold").validate(Map.of("period", 3)).containsKey("period"));
     }
 }
