@@ -19,10 +19,12 @@ import java.net.NoRouteToHostException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
+import org.knowm.xchange.exceptions.ExchangeException;
 import org.knowm.xchange.exceptions.ExchangeSecurityException;
 import org.knowm.xchange.exceptions.NotAvailableFromExchangeException;
 import org.knowm.xchange.exceptions.NotYetImplementedForExchangeException;
@@ -100,7 +102,7 @@ public class ExchangeCalls {
 
     /** Closed (calls pass), open (refused until it probes again) or half-open. */
     public String state(String exchange) {
-        return breaker(exchange).getState().name().toLowerCase(java.util.Locale.ROOT);
+        return breaker(exchange).getState().name().toLowerCase(Locale.ROOT);
     }
 
     private <T> T run(String exchange, String what, Callable<T> attempts) {
@@ -188,7 +190,7 @@ public class ExchangeCalls {
             }
             return new CallFailure(exchange, Failure.REJECTED, exchange + " rejected the request: " + said);
         }
-        if (error instanceof org.knowm.xchange.exceptions.ExchangeException) {
+        if (error instanceof ExchangeException) {
             return new CallFailure(exchange, Failure.REJECTED, exchange + " rejected the request: " + said);
         }
         if (error instanceof IOException) {

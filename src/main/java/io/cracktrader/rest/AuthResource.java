@@ -1,5 +1,6 @@
 package io.cracktrader.rest;
 
+import io.cracktrader.config.CracktraderConfig;
 import io.cracktrader.error.NotPermittedException;
 import io.cracktrader.security.AuthService;
 import io.cracktrader.security.Caller;
@@ -89,7 +90,7 @@ public class AuthResource {
     private final int defaultKeyLimit;
 
     public AuthResource(AuthService auth, CurrentCaller caller, CurrentIdentityAssociation identity,
-                        io.cracktrader.config.CracktraderConfig config) {
+                        CracktraderConfig config) {
         this.auth = auth;
         this.caller = caller;
         this.identity = identity;

@@ -30,6 +30,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -117,7 +118,7 @@ public class RunnerResource {
     @RolesAllowed(Capability.WRITE)
     public Uni<Response> addRuleStrategy(StrategyService.RuleRequest request) {
         return strategyService.create(request).map(type -> Response.created(
-                java.net.URI.create("/api/v1/strategies/" + type.name())).entity(StrategyList.StrategyInfo.of(type)).build());
+                URI.create("/api/v1/strategies/" + type.name())).entity(StrategyList.StrategyInfo.of(type)).build());
     }
 
     @DELETE

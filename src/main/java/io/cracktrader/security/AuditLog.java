@@ -1,6 +1,7 @@
 package io.cracktrader.security;
 
 import io.cracktrader.store.Database;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,7 +12,7 @@ import java.util.List;
 @ApplicationScoped
 public class AuditLog {
 
-    @io.quarkus.runtime.annotations.RegisterForReflection
+    @RegisterForReflection
     public record Entry(long id, long time, String username, String method, String path, String target, int status,
                         String client) {
     }

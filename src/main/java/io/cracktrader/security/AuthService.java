@@ -14,9 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +94,7 @@ public class AuthService {
     // ---- sessions ----
 
     public Tokens login(String username, String password) {
-        Map<String, String> missing = new java.util.LinkedHashMap<>();
+        Map<String, String> missing = new LinkedHashMap<>();
         if (username == null || username.isBlank()) {
             missing.put("username", "is required");
         }
@@ -138,9 +140,9 @@ public class AuthService {
     private Tokens tokensFor(UserStore.User user, UserStore.Session session) {
         long now = System.currentTimeMillis();
         long accessMillis = Math.min(config.auth().accessTokenExpiry().toMillis(), session.expiresAt() - now);
-        String access = tokens.issue(user, session.id(), TokenService.ACCESS, java.time.Duration.ofMillis(accessMillis));
+        String access = tokens.issue(user, session.id(), TokenService.ACCESS, Duration.ofMillis(accessMillis));
         String refresh = tokens.issue(user, session.id(), TokenService.REFRESH,
-                java.time.Duration.ofMillis(session.expiresAt() - now));
+                Duration.ofMillis(session.expiresAt() - now));
         return new Tokens(access, refresh, accessMillis / 1000, user);
     }
 
@@ -210,7 +212,7 @@ public class AuthService {
     // ---- API keys ----
 
     public NewKey createKey(Caller caller, String name, List<String> permissions, Integer rateLimit, Integer expiresInDays) {
-        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        Map<String, String> errors = new LinkedHashMap<>();
         if (name == null || name.isBlank() || name.length() > 100) {
             errors.put("name", "is required (1-100 characters)");
         }
@@ -252,7 +254,7 @@ public class AuthService {
     // ---- users ----
 
     public UserStore.User createUser(String username, String password, String role) {
-        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        Map<String, String> errors = new LinkedHashMap<>();
         if (username == null || !USERNAME.matcher(username).matches()) {
             errors.put("username", "1-64 letters, digits or . _ @ + -");
         }
@@ -275,7 +277,7 @@ public class AuthService {
 
     public UserStore.User updateUser(String id, String password, String role) {
         UserStore.User user = store.userById(id).orElseThrow(() -> new NotFoundException("No user with id " + id));
-        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        Map<String, String> errors = new LinkedHashMap<>();
         if (password != null) {
             checkPassword(password, errors, "password");
         }

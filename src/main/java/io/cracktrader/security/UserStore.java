@@ -1,11 +1,11 @@
 package io.cracktrader.security;
 
+import io.cracktrader.store.Columns;
 import io.cracktrader.store.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +23,9 @@ public class UserStore {
 
     public record Session(String id, String userId, long createdAt, long expiresAt, Long revokedAt) {
     }
+
+    private static final String KEY_SELECT = "SELECT id, user_id, name, secret_hash, permissions, rate_limit, created_at, "
+            + "expires_at, revoked_at, last_used_at FROM api_keys";
 
     private final Database db;
 
@@ -125,13 +128,9 @@ public class UserStore {
                 ps.setString(3, k.name());
                 ps.setString(4, k.secretHash());
                 ps.setString(5, String.join(",", k.permissions()));
-                if (k.rateLimit() == null) {
-                    ps.setNull(6, Types.INTEGER);
-                } else {
-                    ps.setInt(6, k.rateLimit());
-                }
+                Columns.setInteger(ps, 6, k.rateLimit());
                 ps.setLong(7, k.createdAt());
-                setLong(ps, 8, k.expiresAt());
+                Columns.setLong(ps, 8, k.expiresAt());
                 ps.executeUpdate();
             }
         });
@@ -184,15 +183,11 @@ public class UserStore {
         });
     }
 
-    private static final String KEY_SELECT = "SELECT id, user_id, name, secret_hash, permissions, rate_limit, created_at, "
-            + "expires_at, revoked_at, last_used_at FROM api_keys";
-
     private static ApiKey key(ResultSet rs) throws SQLException {
-        int limit = rs.getInt(6);
-        Integer rateLimit = rs.wasNull() ? null : limit;
+        Integer rateLimit = Columns.getInteger(rs, 6);
         return new ApiKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                List.of(rs.getString(5).split(",")), rateLimit, rs.getLong(7), getLong(rs, 8), getLong(rs, 9),
-                getLong(rs, 10));
+                List.of(rs.getString(5).split(",")), rateLimit, rs.getLong(7), Columns.getLong(rs, 8), Columns.getLong(rs, 9),
+                Columns.getLong(rs, 10));
     }
 
     // ---- sessions ----
@@ -242,7 +237,7 @@ public class UserStore {
                 ps.setString(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(new Session(rs.getString(1), rs.getString(2), rs.getLong(3),
-                            rs.getLong(4), getLong(rs, 5))) : Optional.<Session>empty();
+                            rs.getLong(4), Columns.getLong(rs, 5))) : Optional.<Session>empty();
                 }
             }
         });
@@ -301,18 +296,5 @@ public class UserStore {
                 }
             }
         });
-    }
-
-    private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, Types.BIGINT);
-        } else {
-            ps.setLong(i, v);
-        }
-    }
-
-    private static Long getLong(ResultSet rs, int i) throws SQLException {
-        long v = rs.getLong(i);
-        return rs.wasNull() ? null : v;
     }
 }

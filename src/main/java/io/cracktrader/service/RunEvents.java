@@ -44,6 +44,7 @@ public class RunEvents {
     }
 
     private final Flow.Processor<RunEvent, RunEvent> processor = BroadcastProcessor.<RunEvent>create().serialized();
+    private final Multi<RunEvent> stream = Multi.createFrom().publisher(processor);
     /** Per run: a token bucket of fills to stream (time of the last refill in ns, tokens). */
     private final Map<String, double[]> fillBuckets = new ConcurrentHashMap<>();
     private final int maxFillsPerSecond;
@@ -55,7 +56,6 @@ public class RunEvents {
                 .description("Fills not streamed live because their run exceeded the per-second cap (all are in the REST API)")
                 .register(registry);
     }
-    private final Multi<RunEvent> stream = Multi.createFrom().publisher(processor);
 
     public Multi<RunEvent> stream() {
         return stream;

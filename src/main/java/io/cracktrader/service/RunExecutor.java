@@ -18,10 +18,12 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
@@ -215,7 +217,7 @@ public class RunExecutor {
     void shutdown(@Observes ShutdownEvent event) {
         registry.stopAll();
         long deadline = System.currentTimeMillis() + 5_000;
-        for (ActiveRun run : java.util.List.copyOf(registry.all())) {
+        for (ActiveRun run : List.copyOf(registry.all())) {
             registry.await(run, Math.max(1, deadline - System.currentTimeMillis()));
         }
         backtests.close();
@@ -228,7 +230,7 @@ public class RunExecutor {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, name + "-" + n.incrementAndGet());

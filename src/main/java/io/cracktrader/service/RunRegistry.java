@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -78,7 +79,7 @@ public class RunRegistry {
     }
 
     /** Returns the runner to idle, first stopping its current run. */
-    void resetRunner(java.util.function.Consumer<ActiveRun> beforeStop) {
+    void resetRunner(Consumer<ActiveRun> beforeStop) {
         synchronized (runnerLock) {
             ActiveRun run = runnerRunId == null ? null : active.get(runnerRunId);
             if (run != null) {

@@ -59,50 +59,102 @@ public class RunValidator {
             throw new MalformedRequestException("A JSON request body is required");
         }
         Map<String, String> errors = new LinkedHashMap<>();
+        RunMode mode = mode(r, impliedMode, errors);
+        StrategyType type = strategy(r, errors);
+        Map<String, Object> parameters = type == null ? Map.of() : parameters(type, r.strategyParams(), errors);
+        DatasetStore.DatasetInfo dataset = dataset(r, mode, errors);
+        List<String> symbols = symbols(r, dataset, errors);
+        Timeframe timeframe = timeframe(r, dataset, errors);
+        String exchangeName = exchange(r, timeframe, errors);
 
-        RunMode mode = impliedMode == null ? RunMode.BACKTEST : impliedMode;
-        if (r.mode() != null) {
-            mode = RunMode.fromCode(r.mode());
-            if (mode == null) {
-                errors.put("mode", "must be one of backtest, paper, sandbox, live");
-            } else if (impliedMode == RunMode.BACKTEST && mode != RunMode.BACKTEST) {
-                errors.put("mode", "POST /run/backtest runs backtests only; use /run/live for " + r.mode());
-                mode = null;
-            } else if (impliedMode == RunMode.PAPER && mode == RunMode.BACKTEST) {
-                errors.put("mode", "POST /run/live runs paper, sandbox or live; use /run/backtest for backtests");
-                mode = null;
-            }
+        double cash = r.initialCash() == null ? DEFAULT_CASH : r.initialCash();
+        if (!(cash > 0) || Double.isInfinite(cash)) {
+            errors.put("initial_cash", "must be a positive amount");
         }
+        double commission = r.commission() == null ? DEFAULT_COMMISSION : r.commission();
+        if (!(commission >= 0 && commission < 0.1)) {
+            errors.put("commission", "must be a fraction between 0 and 0.1");
+        }
+        double slippage = r.slippage() == null ? 0 : r.slippage();
+        if (!(slippage >= 0 && slippage < 0.1)) {
+            errors.put("slippage", "must be a fraction between 0 and 0.1");
+        }
+        double fixedCommission = r.fixedCommission() == null ? 0 : r.fixedCommission();
+        if (!(fixedCommission >= 0) || Double.isInfinite(fixedCommission)) {
+            errors.put("fixed_commission", "must be zero or a positive amount");
+        }
+        Sizing sizing = sizing(r.sizing(), errors);
+        long[] range = range(r, mode, dataset, timeframe, symbols.size(), errors);
 
-        StrategyType type = null;
-        Map<String, Object> parameters = Map.of();
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        return new RunSpec(mode, type, parameters, List.copyOf(symbols), timeframe, range[0], range[1], cash, exchangeName,
+                commission, slippage, r.dataset(), fixedCommission, sizing, Boolean.TRUE.equals(r.allowShort()));
+    }
+
+    /** The mode asked for, within what the endpoint stands for; null with an error when it is not acceptable. */
+    private static RunMode mode(RunRequest r, RunMode impliedMode, Map<String, String> errors) {
+        RunMode mode = impliedMode == null ? RunMode.BACKTEST : impliedMode;
+        if (r.mode() == null) {
+            return mode;
+        }
+        mode = RunMode.fromCode(r.mode());
+        if (mode == null) {
+            errors.put("mode", "must be one of backtest, paper, sandbox, live");
+        } else if (impliedMode == RunMode.BACKTEST && mode != RunMode.BACKTEST) {
+            errors.put("mode", "POST /run/backtest runs backtests only; use /run/live for " + r.mode());
+            return null;
+        } else if (impliedMode == RunMode.PAPER && mode == RunMode.BACKTEST) {
+            errors.put("mode", "POST /run/live runs paper, sandbox or live; use /run/backtest for backtests");
+            return null;
+        }
+        return mode;
+    }
+
+    private StrategyType strategy(RunRequest r, Map<String, String> errors) {
         if (r.strategyName() == null || r.strategyName().isBlank()) {
             errors.put("strategy_name", "is required");
-        } else if ((type = catalog.find(r.strategyName())) == null) {
+            return null;
+        }
+        StrategyType type = catalog.find(r.strategyName());
+        if (type == null) {
             errors.put("strategy_name", "unknown strategy '" + r.strategyName() + "'; available: "
                     + String.join(", ", catalog.all().stream().map(StrategyType::name).toList()));
-        } else {
-            Map<String, String> paramErrors = type.validate(r.strategyParams());
-            paramErrors.forEach((k, v) -> errors.put("strategy_params." + k, v));
-            if (paramErrors.isEmpty()) {
-                parameters = type.resolve(r.strategyParams());
-                type.crossCheck(parameters)
-                        .forEach((k, v) -> errors.put("strategy_params." + k, v));
-            }
         }
+        return type;
+    }
 
-        DatasetStore.DatasetInfo dataset = null;
-        if (r.dataset() != null) {
-            dataset = datasets.find(r.dataset()).orElse(null);
-            if (dataset == null) {
-                errors.put("dataset", "no dataset called '" + r.dataset() + "'; import it with POST /api/v1/datasets");
-            } else if (mode != RunMode.BACKTEST) {
-                errors.put("dataset", "datasets are history: use them in backtests");
-            } else if (r.exchange() != null) {
-                errors.put("exchange", "give either an exchange or a dataset, not both");
-            }
+    /** The parameters over the type's defaults, checked against its schema and its cross-parameter rules. */
+    private static Map<String, Object> parameters(StrategyType type, Map<String, Object> supplied,
+                                                  Map<String, String> errors) {
+        Map<String, String> paramErrors = type.validate(supplied);
+        paramErrors.forEach((k, v) -> errors.put("strategy_params." + k, v));
+        if (!paramErrors.isEmpty()) {
+            return Map.of();
         }
+        Map<String, Object> parameters = type.resolve(supplied);
+        type.crossCheck(parameters).forEach((k, v) -> errors.put("strategy_params." + k, v));
+        return parameters;
+    }
 
+    private DatasetStore.DatasetInfo dataset(RunRequest r, RunMode mode, Map<String, String> errors) {
+        if (r.dataset() == null) {
+            return null;
+        }
+        DatasetStore.DatasetInfo dataset = datasets.find(r.dataset()).orElse(null);
+        if (dataset == null) {
+            errors.put("dataset", "no dataset called '" + r.dataset() + "'; import it with POST /api/v1/datasets");
+        } else if (mode != RunMode.BACKTEST) {
+            errors.put("dataset", "datasets are history: use them in backtests");
+        } else if (r.exchange() != null) {
+            errors.put("exchange", "give either an exchange or a dataset, not both");
+        }
+        return dataset;
+    }
+
+    /** The symbols, normalised to upper case; a dataset run trades the dataset's own symbol. */
+    private static List<String> symbols(RunRequest r, DatasetStore.DatasetInfo dataset, Map<String, String> errors) {
         List<String> symbols = new ArrayList<>();
         if (dataset != null) {
             if (r.symbols() != null && !(r.symbols().size() == 1 && dataset.symbol().equals(r.symbols().get(0)))) {
@@ -128,7 +180,10 @@ public class RunValidator {
                 symbols.add(normal);
             }
         }
+        return symbols;
+    }
 
+    private static Timeframe timeframe(RunRequest r, DatasetStore.DatasetInfo dataset, Map<String, String> errors) {
         String defaultTimeframe = dataset != null ? dataset.timeframe() : "1h";
         Timeframe timeframe = Timeframe.fromCode(r.timeframe() == null ? defaultTimeframe : r.timeframe());
         if (timeframe == null) {
@@ -136,70 +191,61 @@ public class RunValidator {
         } else if (dataset != null && !timeframe.code().equals(dataset.timeframe())) {
             errors.put("timeframe", "dataset '" + dataset.name() + "' has " + dataset.timeframe() + " bars");
         }
+        return timeframe;
+    }
 
-        String exchangeName = r.dataset() != null ? RunSpec.DATASET
-                : r.exchange() == null || r.exchange().isBlank()
-                ? exchanges.defaultExchange() : r.exchange().strip().toLowerCase(Locale.ROOT);
-        MarketDataSource source = exchanges.find(exchangeName);
+    /** The exchange's name (the default when none is given), or {@link RunSpec#DATASET} for a dataset run. */
+    private String exchange(RunRequest r, Timeframe timeframe, Map<String, String> errors) {
         if (r.dataset() != null) {
-            source = null; // the dataset was checked above
-        } else if (source == null) {
+            return RunSpec.DATASET;
+        }
+        String name = r.exchange() == null || r.exchange().isBlank()
+                ? exchanges.defaultExchange() : r.exchange().strip().toLowerCase(Locale.ROOT);
+        MarketDataSource source = exchanges.find(name);
+        if (source == null) {
             errors.put("exchange", "unknown exchange '" + r.exchange() + "'; available: "
                     + String.join(", ", exchanges.all().stream().map(MarketDataSource::name).toList()));
         } else if (timeframe != null && !source.timeframes().contains(timeframe)) {
-            errors.put("timeframe", exchangeName + " does not offer " + timeframe.code() + " candles");
+            errors.put("timeframe", name + " does not offer " + timeframe.code() + " candles");
         }
+        return name;
+    }
 
-        double cash = r.initialCash() == null ? DEFAULT_CASH : r.initialCash();
-        if (!(cash > 0) || Double.isInfinite(cash)) {
-            errors.put("initial_cash", "must be a positive amount");
-        }
-        double commission = r.commission() == null ? DEFAULT_COMMISSION : r.commission();
-        if (!(commission >= 0 && commission < 0.1)) {
-            errors.put("commission", "must be a fraction between 0 and 0.1");
-        }
-        double slippage = r.slippage() == null ? 0 : r.slippage();
-        if (!(slippage >= 0 && slippage < 0.1)) {
-            errors.put("slippage", "must be a fraction between 0 and 0.1");
-        }
-
-        double fixedCommission = r.fixedCommission() == null ? 0 : r.fixedCommission();
-        if (!(fixedCommission >= 0) || Double.isInfinite(fixedCommission)) {
-            errors.put("fixed_commission", "must be zero or a positive amount");
-        }
-        Sizing sizing = sizing(r.sizing(), errors);
-
+    /**
+     * {@code [from, to)} in epoch milliseconds: the dataset's span or the default lookback when dates are
+     * missing, within the bar limit; a backtest must start in the past.
+     */
+    private long[] range(RunRequest r, RunMode mode, DatasetStore.DatasetInfo dataset, Timeframe timeframe,
+                         int symbolCount, Map<String, String> errors) {
         Long start = parseTime(r.startDate(), "start_date", errors);
         Long end = parseTime(r.endDate(), "end_date", errors);
-        long from = 0;
-        long to = 0;
         if (end != null && start != null && end <= start) {
             errors.put("end_date", "must be after start_date");
-        } else if (timeframe != null && !errors.containsKey("start_date") && !errors.containsKey("end_date")) {
-            long now = System.currentTimeMillis();
-            if (dataset != null) {
-                to = end == null ? dataset.end() + 1 : end;
-                from = start == null ? dataset.start() : start;
-            } else {
-                to = end == null ? now : end;
-                from = start == null ? to - config.runs().defaultLookbackBars() * timeframe.millis() : start;
-            }
-            if (from >= now && mode == RunMode.BACKTEST) {
-                errors.put("start_date", "must be in the past: a backtest needs history");
-            } else {
-                long bars = (Math.min(to, now) - from) / timeframe.millis() * Math.max(1, symbols.size());
-                if (bars > config.runs().maxBars()) {
-                    errors.put("start_date", "the range holds about " + bars + " bars; the limit per run is "
-                            + config.runs().maxBars());
-                }
+            return new long[2];
+        }
+        if (timeframe == null || errors.containsKey("start_date") || errors.containsKey("end_date")) {
+            return new long[2];
+        }
+        long now = System.currentTimeMillis();
+        long from;
+        long to;
+        if (dataset != null) {
+            to = end == null ? dataset.end() + 1 : end;
+            from = start == null ? dataset.start() : start;
+        } else {
+            to = end == null ? now : end;
+            from = start == null ? to - config.runs().defaultLookbackBars() * timeframe.millis() : start;
+        }
+        if (from >= now && mode == RunMode.BACKTEST) {
+            errors.put("start_date", "must be in the past: a backtest needs history");
+        } else {
+            long bars = (Math.min(to, now) - from) / timeframe.millis() * Math.max(1, symbolCount);
+            if (bars > config.runs().maxBars()) {
+                errors.put("start_date", "the range holds about " + bars + " bars; the limit per run is "
+                        + config.runs().maxBars());
             }
         }
-
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
-        }
-        return new RunSpec(mode, type, parameters, List.copyOf(symbols), timeframe, from, to, cash, exchangeName,
-                commission, slippage, r.dataset(), fixedCommission, sizing, Boolean.TRUE.equals(r.allowShort()));
+        return new long[] {from, to};
     }
 
     private static Sizing sizing(RunRequest.SizingRequest s, Map<String, String> errors) {

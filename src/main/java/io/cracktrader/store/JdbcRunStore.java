@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -56,14 +55,14 @@ public class JdbcRunStore implements RunStore {
         ps.setString(i, r.status());
         ps.setString(i + 1, r.error());
         ps.setLong(i + 2, r.createdAt());
-        setLong(ps, i + 3, r.startedAt());
-        setLong(ps, i + 4, r.finishedAt());
-        setDouble(ps, i + 5, r.runtimeSeconds());
+        Columns.setLong(ps, i + 3, r.startedAt());
+        Columns.setLong(ps, i + 4, r.finishedAt());
+        Columns.setDouble(ps, i + 5, r.runtimeSeconds());
         ps.setDouble(i + 6, r.progress());
         ps.setLong(i + 7, r.barsProcessed());
         ps.setDouble(i + 8, r.initialCash());
-        setDouble(ps, i + 9, r.cash());
-        setDouble(ps, i + 10, r.equity());
+        Columns.setDouble(ps, i + 9, r.cash());
+        Columns.setDouble(ps, i + 10, r.equity());
         ps.setInt(i + 11, r.tradeCount());
         ps.setString(i + 12, r.metrics());
         ps.setString(i + 13, r.positions());
@@ -103,7 +102,7 @@ public class JdbcRunStore implements RunStore {
                     ps.setDouble(6, t.size());
                     ps.setDouble(7, t.price());
                     ps.setDouble(8, t.commission());
-                    setDouble(ps, 9, t.pnl());
+                    Columns.setDouble(ps, 9, t.pnl());
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -203,7 +202,7 @@ public class JdbcRunStore implements RunStore {
                 List<TradeRow> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        Double pnl = getDouble(rs, 8);
+                        Double pnl = Columns.getDouble(rs, 8);
                         out.add(new TradeRow(rs.getInt(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                                 rs.getDouble(5), rs.getDouble(6), rs.getDouble(7), pnl));
                     }
@@ -283,8 +282,8 @@ public class JdbcRunStore implements RunStore {
     private StoredRun row(ResultSet rs) throws SQLException {
         return new StoredRun(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 fromJson(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                rs.getLong(10), getLong(rs, 11), getLong(rs, 12), getDouble(rs, 13), rs.getDouble(14), rs.getLong(15),
-                rs.getDouble(16), getDouble(rs, 17), getDouble(rs, 18), rs.getInt(19), rs.getString(20),
+                rs.getLong(10), Columns.getLong(rs, 11), Columns.getLong(rs, 12), Columns.getDouble(rs, 13), rs.getDouble(14), rs.getLong(15),
+                rs.getDouble(16), Columns.getDouble(rs, 17), Columns.getDouble(rs, 18), rs.getInt(19), rs.getString(20),
                 rs.getString(21), rs.getString(22), rs.getString(23));
     }
 
@@ -324,31 +323,9 @@ public class JdbcRunStore implements RunStore {
         }
     }
 
-    private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, Types.BIGINT);
-        } else {
-            ps.setLong(i, v);
-        }
-    }
 
-    private static void setDouble(PreparedStatement ps, int i, Double v) throws SQLException {
-        if (v == null || v.isNaN()) {
-            ps.setNull(i, Types.DOUBLE);
-        } else {
-            ps.setDouble(i, v);
-        }
-    }
 
-    private static Long getLong(ResultSet rs, int i) throws SQLException {
-        long v = rs.getLong(i);
-        return rs.wasNull() ? null : v;
-    }
 
-    private static Double getDouble(ResultSet rs, int i) throws SQLException {
-        double v = rs.getDouble(i);
-        return rs.wasNull() ? null : v;
-    }
 
     private void write(String what, Database.Work work) {
         db.write(what, work);

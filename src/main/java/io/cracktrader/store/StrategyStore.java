@@ -8,7 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -346,7 +346,7 @@ public class StrategyStore {
     public Signal signal(Signal s) {
         long id = db.writeAndGet("strategy signal", c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO strategy_signals (strategy_id, run_id, time, "
-                    + "symbol, side, price, size, pnl) VALUES (?,?,?,?,?,?,?,?)", java.sql.Statement.RETURN_GENERATED_KEYS)) {
+                    + "symbol, side, price, size, pnl) VALUES (?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
                 ps.setString(1, s.strategyId());
                 ps.setString(2, s.runId());
                 ps.setLong(3, s.time());
@@ -354,11 +354,7 @@ public class StrategyStore {
                 ps.setString(5, s.side());
                 ps.setDouble(6, s.price());
                 ps.setDouble(7, s.size());
-                if (s.pnl() == null) {
-                    ps.setNull(8, Types.DOUBLE);
-                } else {
-                    ps.setDouble(8, s.pnl());
-                }
+                Columns.setDouble(ps, 8, s.pnl());
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     return keys.next() ? keys.getLong(1) : 0L;
@@ -383,10 +379,9 @@ public class StrategyStore {
                 List<Signal> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        double pnl = rs.getDouble(9);
                         out.add(new Signal(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
                                 rs.getString(5), rs.getString(6), rs.getDouble(7), rs.getDouble(8),
-                                rs.wasNull() ? null : pnl));
+                                Columns.getDouble(rs, 9)));
                     }
                 }
                 return out;

@@ -1,12 +1,10 @@
 package io.cracktrader.trading;
 
-import io.cracktrader.error.ServiceException;
 import io.cracktrader.exchange.ExchangeCalls;
 import io.cracktrader.exchange.ExchangeModule;
 import io.cracktrader.exchange.MarketDataSource;
 import io.cracktrader.exchange.xchange.BinanceSpotOrders;
 import io.cracktrader.exchange.xchange.ExchangeConnector;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,12 +35,7 @@ public class BinanceVenue extends XChangeVenue {
         BinanceNewOrder placed = calls.write(name(), "place the order", () -> api.place(pair, o.buy(), o.type(),
                 decimal(o.amount()), o.price() == null ? null : decimal(o.price()),
                 o.stopPrice() == null ? null : decimal(o.stopPrice()), o.clientOrderId()));
-        OrderRecord sent = o.withVenueState(Long.toString(placed.orderId), OrderRecord.OPEN, 0, null, 0, 0, null);
-        try {
-            return refresh(sent);
-        } catch (ServiceException e) {
-            return sent; // placed for sure; its fill state is read again on the next listing
-        }
+        return placed(o, Long.toString(placed.orderId));
     }
 
     @Override
@@ -63,8 +56,7 @@ public class BinanceVenue extends XChangeVenue {
             api.cancel(pair, Long.parseLong(o.exchangeOrderId()));
             return null;
         });
-        OrderRecord refreshed = refresh(o);
-        return refreshed.working() ? refreshed.withStatus(OrderRecord.CANCELLED, null) : refreshed;
+        return cancelled(o);
     }
 
     @Override
@@ -81,9 +73,5 @@ public class BinanceVenue extends XChangeVenue {
     private BinanceSpotOrders orders(String owner) {
         BinanceExchange exchange = (BinanceExchange) account(owner);
         return clients.computeIfAbsent(exchange, e -> new BinanceSpotOrders(exchange));
-    }
-
-    private static BigDecimal decimal(double v) {
-        return BigDecimal.valueOf(v).stripTrailingZeros();
     }
 }

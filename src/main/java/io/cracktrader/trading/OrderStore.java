@@ -1,12 +1,12 @@
 package io.cracktrader.trading;
 
+import io.cracktrader.store.Columns;
 import io.cracktrader.store.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -52,11 +52,11 @@ public class OrderStore {
             ps.setString(7, o.side());
             ps.setString(8, o.type());
             ps.setDouble(9, o.amount());
-            setDouble(ps, 10, o.price());
-            setDouble(ps, 11, o.stopPrice());
+            Columns.setDouble(ps, 10, o.price());
+            Columns.setDouble(ps, 11, o.stopPrice());
             ps.setString(12, o.status());
             ps.setDouble(13, o.filled());
-            setDouble(ps, 14, o.averagePrice());
+            Columns.setDouble(ps, 14, o.averagePrice());
             ps.setDouble(15, o.fee());
             ps.setDouble(16, o.locked());
             ps.setString(17, o.reason());
@@ -76,7 +76,7 @@ public class OrderStore {
             ps.setString(1, o.exchangeOrderId());
             ps.setString(2, o.status());
             ps.setDouble(3, o.filled());
-            setDouble(ps, 4, o.averagePrice());
+            Columns.setDouble(ps, 4, o.averagePrice());
             ps.setDouble(5, o.fee());
             ps.setDouble(6, o.locked());
             ps.setString(7, o.reason());
@@ -149,24 +149,11 @@ public class OrderStore {
                 while (rs.next()) {
                     out.add(new OrderRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getDouble(9),
-                            getDouble(rs, 10), getDouble(rs, 11), rs.getString(12), rs.getDouble(13), getDouble(rs, 14),
+                            Columns.getDouble(rs, 10), Columns.getDouble(rs, 11), rs.getString(12), rs.getDouble(13), Columns.getDouble(rs, 14),
                             rs.getDouble(15), rs.getDouble(16), rs.getString(17), rs.getLong(18), rs.getLong(19)));
                 }
             }
             return out;
         }
-    }
-
-    private static void setDouble(PreparedStatement ps, int index, Double value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.DOUBLE);
-        } else {
-            ps.setDouble(index, value);
-        }
-    }
-
-    private static Double getDouble(ResultSet rs, int index) throws SQLException {
-        double v = rs.getDouble(index);
-        return rs.wasNull() ? null : v;
     }
 }

@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -74,7 +75,7 @@ public class SimulatedVenue implements TradingVenue {
         this.matchIntervalMillis = Math.max(10, sim.matchInterval().toMillis());
         for (String pair : sim.initialBalances()) {
             String[] kv = pair.split("=", 2);
-            initialBalances.put(kv[0].trim().toUpperCase(java.util.Locale.ROOT), Double.parseDouble(kv[1].trim()));
+            initialBalances.put(kv[0].trim().toUpperCase(Locale.ROOT), Double.parseDouble(kv[1].trim()));
         }
     }
 
@@ -344,6 +345,6 @@ public class SimulatedVenue implements TradingVenue {
     }
 
     private static String round(double v) {
-        return String.format(java.util.Locale.ROOT, "%.8f", v);
+        return String.format(Locale.ROOT, "%.8f", v);
     }
 }

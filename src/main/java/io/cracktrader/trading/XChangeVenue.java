@@ -85,6 +85,7 @@ public class XChangeVenue implements TradingVenue {
     @Override
     public List<Balance> balances(String owner) {
         Exchange exchange = account(owner);
+        // XChange's Balance, not TradingVenue.Balance (the name is taken here).
         Collection<org.knowm.xchange.dto.account.Balance> held = calls.read(name(), "read the account balance",
                 () -> exchange.getAccountService().getAccountInfo().getWallet().getBalances().values());
         List<Balance> out = new ArrayList<>();
@@ -109,17 +110,22 @@ public class XChangeVenue implements TradingVenue {
         TradeService trade = account(o.owner()).getTradeService();
         CurrencyPair pair = new CurrencyPair(o.symbol());
         Order.OrderType side = o.buy() ? Order.OrderType.BID : Order.OrderType.ASK;
-        BigDecimal amount = BigDecimal.valueOf(o.amount()).stripTrailingZeros();
+        BigDecimal amount = decimal(o.amount());
         String id = calls.write(name(), "place the order", () -> switch (o.type()) {
             case "market" -> trade.placeMarketOrder(new MarketOrder.Builder(side, pair).originalAmount(amount)
                     .userReference(o.clientOrderId()).build());
             case "limit" -> trade.placeLimitOrder(new LimitOrder.Builder(side, pair).originalAmount(amount)
-                    .limitPrice(BigDecimal.valueOf(o.price()).stripTrailingZeros()).userReference(o.clientOrderId()).build());
+                    .limitPrice(decimal(o.price())).userReference(o.clientOrderId()).build());
             default -> trade.placeStopOrder(new StopOrder.Builder(side, pair).originalAmount(amount)
-                    .stopPrice(BigDecimal.valueOf(o.stopPrice()).stripTrailingZeros()).userReference(o.clientOrderId())
+                    .stopPrice(decimal(o.stopPrice())).userReference(o.clientOrderId())
                     .build());
         });
-        OrderRecord placed = o.withVenueState(id, OrderRecord.OPEN, 0, null, 0, 0, null);
+        return placed(o, id);
+    }
+
+    /** The order the exchange accepted as {@code exchangeOrderId}, with its fill state if it can be read now. */
+    protected OrderRecord placed(OrderRecord o, String exchangeOrderId) {
+        OrderRecord placed = o.withVenueState(exchangeOrderId, OrderRecord.OPEN, 0, null, 0, 0, null);
         try {
             return refresh(placed);
         } catch (ServiceException e) {
@@ -142,6 +148,11 @@ public class XChangeVenue implements TradingVenue {
         TradeService trade = account(o.owner()).getTradeService();
         calls.write(name(), "cancel the order", () -> trade.cancelOrder(
                 new DefaultCancelOrderByInstrumentAndIdParams(new CurrencyPair(o.symbol()), o.exchangeOrderId())));
+        return cancelled(o);
+    }
+
+    /** After a cancel was accepted: the order as the exchange has it, cancelled unless it filled first. */
+    protected OrderRecord cancelled(OrderRecord o) {
         OrderRecord refreshed = refresh(o);
         return refreshed.working() ? refreshed.withStatus(OrderRecord.CANCELLED, null) : refreshed;
     }
@@ -186,6 +197,11 @@ public class XChangeVenue implements TradingVenue {
                     + "; PUT /api/account/credentials/" + name() + " with apiKey and secret first"));
         }
         return keys;
+    }
+
+    /** An amount or price as the exchange expects it: exact decimal digits, no trailing zeros. */
+    protected static BigDecimal decimal(double v) {
+        return BigDecimal.valueOf(v).stripTrailingZeros();
     }
 
     private static Double number(BigDecimal value) {

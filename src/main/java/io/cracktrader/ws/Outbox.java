@@ -2,6 +2,7 @@ package io.cracktrader.ws;
 
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -45,7 +46,7 @@ final class Outbox {
     private boolean closed;
 
     Outbox(WebSocketConnection connection, String channel, SocketMetrics metrics, ScheduledExecutorService timer,
-           int capacity, double maxRatePerKey, java.time.Duration stallTimeout) {
+           int capacity, double maxRatePerKey, Duration stallTimeout) {
         this.connection = connection;
         this.channel = channel;
         this.metrics = metrics;

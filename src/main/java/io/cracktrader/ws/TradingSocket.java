@@ -18,6 +18,7 @@ import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -88,9 +89,8 @@ public class TradingSocket {
     private final SecurityIdentity identity;
     private final UserStore users;
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
-    private volatile ScheduledFuture<?> tickers;
-
     private final SimulatedMarketData simulated;
+    private volatile ScheduledFuture<?> tickers;
 
     public TradingSocket(SocketHub hub, ObjectMapper json, SecurityIdentity identity, UserStore users,
                          SimulatedMarketData simulated) {
@@ -139,32 +139,13 @@ public class TradingSocket {
             error(client, "action must be subscribe or unsubscribe");
             return;
         }
-        String key;
-        String symbol = null;
-        String userId = null;
-        switch (channel) {
-            case "ticker", "trades" -> {
-                symbol = request.path("symbol").asText("").toUpperCase(Locale.ROOT);
-                if (!SYMBOL.matcher(symbol).matches()) {
-                    error(client, channel + " needs a symbol written BASE/QUOTE, e.g. BTC/USDT");
-                    return;
-                }
-                key = channel + ":" + symbol;
-            }
-            case "orders" -> {
-                userId = request.path("user_id").asText("");
-                String username = ordersOf(client.caller, userId);
-                if (username == null) {
-                    error(client, "You may follow your own orders only");
-                    return;
-                }
-                key = "orders:" + username;
-            }
-            default -> {
-                error(client, "channel must be ticker, orders or trades");
-                return;
-            }
+        Target target = target(client, channel, request);
+        if (target == null) {
+            return;
         }
+        String key = target.key();
+        String symbol = target.symbol();
+        String userId = target.userId();
         if (action.equals("subscribe")) {
             if (!client.subscriptions.contains(key) && client.subscriptions.size() >= MAX_SUBSCRIPTIONS) {
                 error(client, "Subscription limit reached: at most " + MAX_SUBSCRIPTIONS + " per connection");
@@ -178,6 +159,37 @@ public class TradingSocket {
         client.outbox.send(hub.encode(new Ack(action + "d", channel, symbol, userId, client.subscriptions.size())));
         if (action.equals("subscribe") && channel.equals("ticker")) {
             sendTicker(symbol, System.currentTimeMillis(), Set.of(client));
+        }
+    }
+
+    /** What a subscription names: its key among the client's subscriptions, and the symbol or user it follows. */
+    private record Target(String key, String symbol, String userId) {
+    }
+
+    /** The subscription a request names; null after telling the client what is wrong with it. */
+    private Target target(Client client, String channel, JsonNode request) {
+        switch (channel) {
+            case "ticker", "trades" -> {
+                String symbol = request.path("symbol").asText("").toUpperCase(Locale.ROOT);
+                if (!SYMBOL.matcher(symbol).matches()) {
+                    error(client, channel + " needs a symbol written BASE/QUOTE, e.g. BTC/USDT");
+                    return null;
+                }
+                return new Target(channel + ":" + symbol, symbol, null);
+            }
+            case "orders" -> {
+                String userId = request.path("user_id").asText("");
+                String username = ordersOf(client.caller, userId);
+                if (username == null) {
+                    error(client, "You may follow your own orders only");
+                    return null;
+                }
+                return new Target("orders:" + username, null, userId);
+            }
+            default -> {
+                error(client, "channel must be ticker, orders or trades");
+                return null;
+            }
         }
     }
 
@@ -243,7 +255,7 @@ public class TradingSocket {
         }
     }
 
-    private void sendTicker(String symbol, long now, java.util.Collection<Client> to) {
+    private void sendTicker(String symbol, long now, Collection<Client> to) {
         Ticker t = simulated.ticker(symbol);
         String text = hub.encode(new ChannelMessage("ticker", symbol,
                 new TickerData(t.last(), t.bid(), t.ask(), t.volume(), t.change(), t.timestamp())));

@@ -137,6 +137,11 @@ class StrategiesApiTest {
                 .extract().jsonPath();
         assertTrue(signals.getInt("count") <= 5);
         assertTrue(List.of("buy", "sell").containsAll(signals.getList("signals.side")));
+        // An entry (long only: a buy) realises nothing: its pnl is null, never 0; an exit has one.
+        List<Map<String, Object>> all = given().queryParam("limit", 500).get("/api/strategies/" + id + "/signals").then()
+                .extract().jsonPath().getList("signals");
+        assertTrue(all.stream().filter(x -> "buy".equals(x.get("side"))).allMatch(x -> x.get("pnl") == null), all.toString());
+        assertTrue(all.stream().filter(x -> "sell".equals(x.get("side"))).allMatch(x -> x.get("pnl") != null), all.toString());
         given().get("/api/strategies").then().body("items.find { it.id == '" + id + "' }.pnl", notNullValue());
         given().queryParam("period", "all").get("/api/strategies/" + id + "/performance").then().statusCode(200)
                 .body("run_id", notNullValue()).body("total_return", notNullValue());

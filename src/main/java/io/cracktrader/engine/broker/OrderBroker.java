@@ -151,6 +151,29 @@ public final class OrderBroker implements OrderGateway {
     // ---- fills and accounting ----
 
     private void fill(Order o, long time, double price) {
+        double size = fillSize(o, price);
+        if (!(size > 0)) {
+            cancel(o);
+            return;
+        }
+        double notional = size * price;
+        double fee = costs.commission(notional);
+        if (!allowShort && o.side < 0 && cash + notional - fee < 0) {
+            cancel(o);                                        // the commission would exceed cash and proceeds
+            return;
+        }
+        double pnl = book(o.side, size, price, fee);
+        cash = o.side > 0 ? Math.max(0.0, cash - (notional + fee)) : cash + notional - fee;
+        commissionPaid += fee;
+        o.status = Order.Status.FILLED;
+        open--;
+        fills.add(time, o.side, size, price, fee, pnl);
+        listener.onFill(fills, fills.count() - 1);
+        releaseLinked(o);
+    }
+
+    /** The units the order fills at {@code price}: its size, or what sizing, cash and the position allow. */
+    private double fillSize(Order o, double price) {
         double size = o.size;
         if (o.side > 0) {
             if (Double.isNaN(size)) {
@@ -167,26 +190,24 @@ public final class OrderBroker implements OrderGateway {
                 size = Math.min(size, Math.max(position, 0));
             }
         }
-        if (!(size > 0)) {
-            cancel(o);
-            return;
-        }
-        double notional = size * price;
-        double fee = costs.commission(notional);
-        if (!allowShort && o.side < 0 && cash + notional - fee < 0) {
-            cancel(o);                                        // the commission would exceed cash and proceeds
-            return;
-        }
+        return size;
+    }
+
+    /**
+     * Moves the position by a fill: the part that closes it realises P&L net of its share of the entry
+     * and exit commissions; the rest opens or adds at the average price. Returns the P&L, NaN for none.
+     */
+    private double book(int side, double size, double price, double fee) {
         double pnl = Double.NaN;
         double remaining = size;
-        if (position != 0 && Math.signum(position) != o.side) {   // closes (part of) the position
+        if (position != 0 && Math.signum(position) != side) {     // closes (part of) the position
             double held = Math.abs(position);
             double closing = Math.min(size, held);
             double share = closing == held ? entryCommission : entryCommission * closing / held;
             double closingFee = closing == size ? fee : fee * closing / size;
             pnl = (price - averagePrice) * closing * Math.signum(position) - share - closingFee;
             entryCommission -= share;
-            position = closing == held ? 0 : position + o.side * closing;
+            position = closing == held ? 0 : position + side * closing;
             if (position == 0) {
                 averagePrice = Double.NaN;
                 entryCommission = 0;
@@ -197,18 +218,17 @@ public final class OrderBroker implements OrderGateway {
             double held = Math.abs(position);
             averagePrice = held == 0 ? price : (averagePrice * held + price * remaining) / (held + remaining);
             entryCommission += remaining == size ? fee : fee * remaining / size;
-            position += o.side * remaining;
+            position += side * remaining;
         }
-        cash = o.side > 0 ? Math.max(0.0, cash - (notional + fee)) : cash + notional - fee;
-        commissionPaid += fee;
-        o.status = Order.Status.FILLED;
-        open--;
-        fills.add(time, o.side, size, price, fee, pnl);
-        listener.onFill(fills, fills.count() - 1);
+        return pnl;
+    }
+
+    /** A filled order activates its bracket children (from the next bar) and cancels its OCO siblings. */
+    private void releaseLinked(Order o) {
         for (int k = 0; k < orders.size(); k++) {
             Order other = orders.get(k);
             if (other.parent == o.id && other.status == Order.Status.WAITING) {
-                other.status = Order.Status.ACTIVE;             // bracket children: from the next bar
+                other.status = Order.Status.ACTIVE;
                 other.workableFrom = bar + 1;
             } else if (o.ocoGroup != 0 && other != o && other.ocoGroup == o.ocoGroup && other.open()) {
                 cancel(other);

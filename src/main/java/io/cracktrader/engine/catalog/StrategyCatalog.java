@@ -27,7 +27,17 @@ public final class StrategyCatalog {
     private volatile Map<String, StrategyType> types = new LinkedHashMap<>();
 
     public StrategyCatalog() {
-        register(StrategyType.builtIn("MovingAverageCross",
+        register(movingAverageCross());
+        register(testStrategy());
+        register(rsiMeanReversion());
+        register(bollingerBreakout());
+        register(macdMomentum());
+        register(donchianBreakout());
+        register(buyAndHold());
+    }
+
+    private static StrategyType movingAverageCross() {
+        return StrategyType.builtIn("MovingAverageCross",
                 "Long-only SMA crossover: buy when the fast average crosses above the slow one, sell when it "
                         + "crosses below; a tie is not a cross. Optional stop loss and take profit.",
                 StrategyCategory.TREND_FOLLOWING, "medium",
@@ -43,8 +53,11 @@ public final class StrategyCatalog {
                 p -> new MovingAverageCross(integer(p, "fast_period"), integer(p, "slow_period"),
                         number(p, "threshold"), number(p, "stop_loss"), number(p, "take_profit")))
                 .withCrossChecks(p -> below(p, "fast_period", "slow_period", "smaller than"))
-                .withOverlays(p -> ChartOverlay.smas(integer(p, "fast_period"), integer(p, "slow_period"))));
-        register(StrategyType.builtIn("TestStrategy",
+                .withOverlays(p -> ChartOverlay.smas(integer(p, "fast_period"), integer(p, "slow_period")));
+    }
+
+    private static StrategyType testStrategy() {
+        return StrategyType.builtIn("TestStrategy",
                 "Band breakout for trying the service out: buy when the close rises more than `threshold` above "
                         + "its SMA(`period`), sell when it falls more than `threshold` below it. Long only.",
                 StrategyCategory.CUSTOM, "low",
@@ -53,8 +66,11 @@ public final class StrategyCatalog {
                                 "Distance from the average, as a fraction, that triggers a trade"),
                         PRINTLOG),
                 p -> new TestStrategy(integer(p, "period"), number(p, "threshold")))
-                .withOverlays(p -> ChartOverlay.band(integer(p, "period"), number(p, "threshold"))));
-        register(StrategyType.builtIn("RsiMeanReversion",
+                .withOverlays(p -> ChartOverlay.band(integer(p, "period"), number(p, "threshold")));
+    }
+
+    private static StrategyType rsiMeanReversion() {
+        return StrategyType.builtIn("RsiMeanReversion",
                 "Long only: buy when RSI closes below `oversold`, sell when it closes above `overbought`.",
                 StrategyCategory.MEAN_REVERSION, "medium",
                 List.of(ParameterSpec.integer("rsi_period", 14, 2, 500, "Bars in the RSI (Wilder)"),
@@ -62,16 +78,22 @@ public final class StrategyCatalog {
                         ParameterSpec.number("overbought", 70, 1, 99, "RSI level that closes it"),
                         PRINTLOG),
                 p -> new RsiMeanReversion(integer(p, "rsi_period"), number(p, "oversold"), number(p, "overbought")))
-                .withCrossChecks(p -> below(p, "oversold", "overbought", "below")));
-        register(StrategyType.builtIn("BollingerBreakout",
+                .withCrossChecks(p -> below(p, "oversold", "overbought", "below"));
+    }
+
+    private static StrategyType bollingerBreakout() {
+        return StrategyType.builtIn("BollingerBreakout",
                 "Long only: buy when the close breaks above the upper Bollinger band, sell below the middle band.",
                 StrategyCategory.BREAKOUT, "high",
                 List.of(ParameterSpec.integer("period", 20, 2, 1000, "Bars in the bands' moving average"),
                         ParameterSpec.number("num_std", 2.0, 0.1, 10, "Band distance in standard deviations"),
                         PRINTLOG),
                 p -> new BollingerBreakout(integer(p, "period"), number(p, "num_std")))
-                .withOverlays(p -> ChartOverlay.bollinger(integer(p, "period"), number(p, "num_std"))));
-        register(StrategyType.builtIn("MacdMomentum",
+                .withOverlays(p -> ChartOverlay.bollinger(integer(p, "period"), number(p, "num_std")));
+    }
+
+    private static StrategyType macdMomentum() {
+        return StrategyType.builtIn("MacdMomentum",
                 "Long only: buy when the MACD line crosses above its signal line, sell when it crosses below.",
                 StrategyCategory.MOMENTUM, "medium",
                 List.of(ParameterSpec.integer("fast_period", 12, 1, 500, "Bars in the fast EMA"),
@@ -79,8 +101,11 @@ public final class StrategyCatalog {
                         ParameterSpec.integer("signal_period", 9, 1, 500, "Bars in the signal line's EMA"),
                         PRINTLOG),
                 p -> new MacdMomentum(integer(p, "fast_period"), integer(p, "slow_period"), integer(p, "signal_period")))
-                .withCrossChecks(p -> below(p, "fast_period", "slow_period", "smaller than")));
-        register(StrategyType.builtIn("DonchianBreakout",
+                .withCrossChecks(p -> below(p, "fast_period", "slow_period", "smaller than"));
+    }
+
+    private static StrategyType donchianBreakout() {
+        return StrategyType.builtIn("DonchianBreakout",
                 "Long only: buy when the close exceeds the highest high of the previous `entry_period` bars, "
                         + "sell when it falls below the lowest low of the previous `exit_period` bars.",
                 StrategyCategory.BREAKOUT, "high",
@@ -88,10 +113,13 @@ public final class StrategyCatalog {
                         ParameterSpec.integer("exit_period", 10, 2, 1000, "Bars in the exit channel"),
                         PRINTLOG),
                 p -> new DonchianBreakout(integer(p, "entry_period"), integer(p, "exit_period")))
-                .withOverlays(p -> ChartOverlay.donchian(integer(p, "entry_period"), integer(p, "exit_period"))));
-        register(StrategyType.builtIn("BuyAndHold",
+                .withOverlays(p -> ChartOverlay.donchian(integer(p, "entry_period"), integer(p, "exit_period")));
+    }
+
+    private static StrategyType buyAndHold() {
+        return StrategyType.builtIn("BuyAndHold",
                 "Buys with all cash at the second bar's open and holds to the end: the benchmark.",
-                StrategyCategory.PASSIVE, "low", List.of(PRINTLOG), p -> new BuyAndHold()));
+                StrategyCategory.PASSIVE, "low", List.of(PRINTLOG), p -> new BuyAndHold());
     }
 
     private synchronized void register(StrategyType type) {

@@ -1,5 +1,6 @@
 package io.cracktrader.engine.portfolio;
 
+import io.cracktrader.engine.Backtest;
 import io.cracktrader.engine.RunControl;
 import io.cracktrader.engine.TradingLoop;
 import io.cracktrader.engine.broker.CostModel;
@@ -14,6 +15,7 @@ import io.cracktrader.engine.strategy.Strategy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -83,7 +85,7 @@ public final class Portfolio {
         }
         control.expectBars(total);
         if (loops.length == 1) {
-            io.cracktrader.engine.Backtest.run(loops[0], control);
+            Backtest.run(loops[0], control);
             return;
         }
         long started = System.nanoTime();
@@ -227,13 +229,13 @@ public final class Portfolio {
         }
     }
 
-    private static java.util.Optional<OpenPosition> openPosition(TradingLoop loop) {
+    private static Optional<OpenPosition> openPosition(TradingLoop loop) {
         OrderBroker broker = loop.broker();
         if (broker.position() == 0) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         double mark = loop.bars().close((int) loop.barsTraded() - 1);
-        return java.util.Optional.of(new OpenPosition(loop.bars().symbol(), broker.position() > 0,
+        return Optional.of(new OpenPosition(loop.bars().symbol(), broker.position() > 0,
                 Math.abs(broker.position()), broker.entryPrice(), mark, (mark - broker.entryPrice()) * broker.position()));
     }
 

@@ -17,6 +17,8 @@ import java.util.Set;
 public class SimulatedMarketData implements MarketDataSource {
     public static final String NAME = "simulated";
 
+    private static final long DAY_MILLIS = 86_400_000L;
+
     private final SimulatedClock clock;
 
     public SimulatedMarketData(SimulatedClock clock) {
@@ -56,8 +58,6 @@ public class SimulatedMarketData implements MarketDataSource {
         double tick = market.tickSize();
         return new Ticker(symbol, last, last - tick, last + tick, day.volume(0), (last / dayAgo - 1) * 100, nowMillis);
     }
-
-    private static final long DAY_MILLIS = 86_400_000L;
 
     @Override
     public BarSeries history(String symbol, Timeframe timeframe, long fromMillis, long toMillis, RunControl control) {
