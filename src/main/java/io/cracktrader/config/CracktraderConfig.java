@@ -156,6 +156,18 @@ public interface CracktraderConfig {
          * random key is generated once and kept in the database, shared by every replica.
          */
         Optional<String> jwtSecret();
+
+        /** Failed logins before an account is locked out (README, "Security"). */
+        @WithDefault("5")
+        int lockoutFailures();
+
+        /** Failed logins from one address, for any accounts, before the address is locked out. */
+        @WithDefault("50")
+        int lockoutAddressFailures();
+
+        /** The longest lockout; each further failure doubles it up to this, starting at one second. */
+        @WithDefault("PT15M")
+        Duration lockoutMax();
     }
 
     /** The first administrator, created when the database has no users ({@code CRACKTRADER_ADMIN_*}). */

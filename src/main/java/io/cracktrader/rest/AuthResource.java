@@ -11,6 +11,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
@@ -102,9 +104,12 @@ public class AuthResource {
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Log in: an access token (JWT) and a refresh token")
-    public Uni<TokenResponse> login(LoginRequest request) {
+    @APIResponse(responseCode = "429", description = "Too many failed logins for this account or address; see Retry-After",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public Uni<TokenResponse> login(LoginRequest request, @Context HttpServerRequest http) {
         LoginRequest body = request == null ? new LoginRequest(null, null) : request;
-        return Blocking.call(() -> tokens(auth.login(body.username(), body.password())));
+        String address = http.remoteAddress() == null ? null : http.remoteAddress().host();
+        return Blocking.call(() -> tokens(auth.login(body.username(), body.password(), address)));
     }
 
     @POST

@@ -34,7 +34,10 @@ public class RateLimitFilter {
             rc.next();
             return;
         }
-        String token = BearerAuthMechanism.token(rc);
+        // Logging in and refreshing draw on the address's budget whatever token is sent: a made-up bearer
+        // token must not buy a fresh budget (guessing is throttled per account too, in LoginThrottle).
+        String token = path.equals("/api/auth/login") || path.equals("/api/auth/refresh") ? null
+                : BearerAuthMechanism.token(rc);
         String address = rc.request().remoteAddress() == null ? null : rc.request().remoteAddress().host();
         if (!admitted(rc, limiter.takeRequest(token, address), "minute")) {
             return;

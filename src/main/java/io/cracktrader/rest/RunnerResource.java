@@ -74,7 +74,7 @@ public class RunnerResource {
     @Operation(summary = "Status of the runner's current run, or idle")
     @RolesAllowed(Capability.READ)
     public Uni<RunView> status() {
-        return runs.runnerStatus();
+        return runs.runnerStatus(caller.get());
     }
 
     @GET
@@ -82,7 +82,7 @@ public class RunnerResource {
     @Operation(summary = "Status with recent trades, equity curve and metrics")
     @RolesAllowed(Capability.READ)
     public Uni<DetailedStatusView> detailedStatus() {
-        return runs.runnerDetailedStatus();
+        return runs.runnerDetailedStatus(caller.get());
     }
 
     @GET
@@ -149,7 +149,7 @@ public class RunnerResource {
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @RolesAllowed(Capability.READ)
     public Uni<ResultsView> results() {
-        return runs.runnerResults();
+        return runs.runnerResults(caller.get());
     }
 
     @POST
@@ -161,7 +161,7 @@ public class RunnerResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Capability.BACKTEST)
     public Uni<ActionResponse> backtest(RunRequest request) {
-        return runs.startRunnerRun(request, RunMode.BACKTEST, caller.get().username())
+        return runs.startRunnerRun(request, RunMode.BACKTEST, caller.get())
                 .map(v -> ActionResponse.of(v, "Backtest started"));
     }
 
@@ -176,7 +176,7 @@ public class RunnerResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Capability.EXECUTE)
     public Uni<ActionResponse> live(RunRequest request) {
-        return runs.startRunnerRun(request, RunMode.PAPER, caller.get().username())
+        return runs.startRunnerRun(request, RunMode.PAPER, caller.get())
                 .map(v -> ActionResponse.of(v, v.mode().substring(0, 1).toUpperCase() + v.mode().substring(1)
                         + " trading started"));
     }
@@ -188,7 +188,7 @@ public class RunnerResource {
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @RolesAllowed(Capability.BACKTEST)
     public Uni<ActionResponse> stop() {
-        return runs.stopRunnerRun(caller.get()::mayRun).map(v -> ActionResponse.of(v, "Run " + v.status()));
+        return runs.stopRunnerRun(caller.get()).map(v -> ActionResponse.of(v, "Run " + v.status()));
     }
 
     @DELETE
@@ -196,6 +196,6 @@ public class RunnerResource {
     @Operation(summary = "Stop any current run and return the runner to idle")
     @RolesAllowed(Capability.BACKTEST)
     public Uni<ActionResponse> reset() {
-        return runs.resetRunner(caller.get()::mayRun).map(v -> ActionResponse.of(v, "Runner reset to idle"));
+        return runs.resetRunner(caller.get()).map(v -> ActionResponse.of(v, "Runner reset to idle"));
     }
 }

@@ -50,9 +50,7 @@ public class RunsResource {
     private static final int MAX_CANDLES = 20_000;
 
     private final RunOrchestrator runs;
-
     private final RunCharts charts;
-
     private final CurrentCaller caller;
 
     public RunsResource(RunOrchestrator runs, RunCharts charts, CurrentCaller caller) {
@@ -73,7 +71,7 @@ public class RunsResource {
         if (!c.mayRun(mode)) {
             throw new NotPermittedException("Your role may not start " + mode + " runs");
         }
-        return runs.startRun(request, c.username())
+        return runs.startRun(request, c)
                 .map(v -> Response.created(URI.create("/api/v1/runs/" + v.runId())).entity(v).build());
     }
 
@@ -98,7 +96,7 @@ public class RunsResource {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        return runs.listRuns(status, mode, strategy, page, size);
+        return runs.listRuns(caller.get(), status, mode, strategy, page, size);
     }
 
     @GET
@@ -107,7 +105,7 @@ public class RunsResource {
     @APIResponse(responseCode = "404", description = "No such run", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @RolesAllowed(Capability.READ)
     public Uni<RunView> get(@PathParam("id") String id) {
-        return runs.run(id).onItem().ifNull().failWith(() -> notFound(id));
+        return runs.run(caller.get(), id).onItem().ifNull().failWith(() -> notFound(id));
     }
 
     @GET
@@ -116,7 +114,7 @@ public class RunsResource {
     @APIResponse(responseCode = "404", description = "No such run", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @RolesAllowed(Capability.READ)
     public Uni<ResultsView> results(@PathParam("id") String id) {
-        return runs.runResults(id).onItem().ifNull().failWith(() -> notFound(id));
+        return runs.runResults(caller.get(), id).onItem().ifNull().failWith(() -> notFound(id));
     }
 
     @GET
@@ -131,7 +129,7 @@ public class RunsResource {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        return runs.runTrades(id, page, size).onItem().ifNull().failWith(() -> notFound(id));
+        return runs.runTrades(caller.get(), id, page, size).onItem().ifNull().failWith(() -> notFound(id));
     }
 
     @GET
@@ -145,7 +143,7 @@ public class RunsResource {
         if (points != null && points < 2) {
             throw new InvalidRequestException(Map.of("points", "must be at least 2"));
         }
-        return runs.runEquity(id, points).onItem().ifNull().failWith(() -> notFound(id));
+        return runs.runEquity(caller.get(), id, points).onItem().ifNull().failWith(() -> notFound(id));
     }
 
     @GET
@@ -163,7 +161,7 @@ public class RunsResource {
         if (limit < 10 || limit > MAX_CANDLES) {
             throw new InvalidRequestException(Map.of("limit", "must be between 10 and " + MAX_CANDLES));
         }
-        return charts.chart(id, symbol, limit).onItem().ifNull().failWith(() -> notFound(id));
+        return charts.chart(caller.get(), id, symbol, limit).onItem().ifNull().failWith(() -> notFound(id));
     }
 
     @POST
@@ -173,7 +171,7 @@ public class RunsResource {
     @APIResponse(responseCode = "409", description = "The run is not active", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @RolesAllowed(Capability.BACKTEST)
     public Uni<RunView> stop(@PathParam("id") String id) {
-        return runs.stopRun(id, caller.get()::mayRun).onItem().ifNull().failWith(() -> notFound(id));
+        return runs.stopRun(caller.get(), id).onItem().ifNull().failWith(() -> notFound(id));
     }
 
     @DELETE
@@ -183,7 +181,7 @@ public class RunsResource {
     @APIResponse(responseCode = "404", description = "No such run", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @RolesAllowed(Capability.BACKTEST)
     public Uni<Response> delete(@PathParam("id") String id) {
-        return runs.deleteRun(id, caller.get()::mayRun).onItem().ifNull().failWith(() -> notFound(id))
+        return runs.deleteRun(caller.get(), id).onItem().ifNull().failWith(() -> notFound(id))
                 .map(deleted -> Response.noContent().build());
     }
 

@@ -57,6 +57,8 @@ public class AuthService {
     private final Map<String, String> verifiedKeys = new ConcurrentHashMap<>();
 
     private final RateLimiter limiter;
+    private final LoginThrottle throttle;
+    private final AuditLog audit;
     /** Instance fields, not static: the native image must not hold a seeded generator from build time. */
     private final SecureRandom random = new SecureRandom();
     /**
@@ -65,8 +67,11 @@ public class AuthService {
      */
     private volatile String dummyHash;
 
-    public AuthService(UserStore store, TokenService tokens, CracktraderConfig config, RateLimiter limiter) {
+    public AuthService(UserStore store, TokenService tokens, CracktraderConfig config, RateLimiter limiter,
+                       LoginThrottle throttle, AuditLog audit) {
         this.limiter = limiter;
+        this.throttle = throttle;
+        this.audit = audit;
         this.store = store;
         this.tokens = tokens;
         this.config = config;
@@ -93,7 +98,8 @@ public class AuthService {
 
     // ---- sessions ----
 
-    public Tokens login(String username, String password) {
+    /** Logs in from {@code address}; guesses are throttled and failures audited ({@link LoginThrottle}). */
+    public Tokens login(String username, String password, String address) {
         Map<String, String> missing = new LinkedHashMap<>();
         if (username == null || username.isBlank()) {
             missing.put("username", "is required");
@@ -104,12 +110,17 @@ public class AuthService {
         if (!missing.isEmpty()) {
             throw new InvalidRequestException(missing);
         }
+        throttle.check(username, address);
         Optional<UserStore.User> user = username == null ? Optional.empty() : store.userByName(username);
         String hash = user.map(UserStore.User::passwordHash).orElseGet(this::dummyHash);
         boolean ok = password != null && BCrypt.verifyer().verify(password.toCharArray(), hash).verified;
         if (user.isEmpty() || !ok) {
+            throttle.failed(username, address);
+            audit.record(new AuditLog.Entry(0, System.currentTimeMillis(), username, "POST", "/api/auth/login", null,
+                    401, address));
             throw new NotAuthenticatedException("Invalid username or password");
         }
+        throttle.succeeded(username);
         long now = System.currentTimeMillis();
         UserStore.Session session = new UserStore.Session(UUID.randomUUID().toString(), user.get().id(), now,
                 now + config.auth().sessionExpiry().toMillis(), null);

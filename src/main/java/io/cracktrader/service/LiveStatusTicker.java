@@ -42,7 +42,7 @@ public class LiveStatusTicker {
         try {
             for (ActiveRun run : registry.all()) {
                 if (run.status == RunStatus.RUNNING && run.statusSlot == slot) {
-                    events.status(views.view(run), registry.isRunner(run.id), run.origin.owner());
+                    events.status(views.view(run), registry.isRunner(run.id), run.origin);
                 }
             }
         } catch (RuntimeException e) {

@@ -12,6 +12,7 @@ import io.cracktrader.exchange.MarketDataSource;
 import io.cracktrader.exchange.Symbols;
 import io.cracktrader.exchange.registry.ExchangeRegistry;
 import io.cracktrader.exchange.simulated.SyntheticMarket;
+import io.cracktrader.security.Caller;
 import io.cracktrader.service.view.ChartView;
 import io.cracktrader.store.DatasetStore;
 import io.smallrye.mutiny.Uni;
@@ -31,18 +32,20 @@ public class RunCharts {
     private final StrategyCatalog catalog;
     private final DatasetStore datasets;
     private final ExchangeRegistry exchanges;
+    private final RunAccess access;
 
     public RunCharts(RunQueries runs, StrategyCatalog catalog, DatasetStore datasets,
-                     ExchangeRegistry exchanges) {
+                     ExchangeRegistry exchanges, RunAccess access) {
         this.runs = runs;
         this.catalog = catalog;
         this.datasets = datasets;
         this.exchanges = exchanges;
+        this.access = access;
     }
 
-    /** Null when there is no such run. */
-    public Uni<ChartView> chart(String id, String symbol, int maxCandles) {
-        return Blocking.call(() -> chartNow(id, symbol, maxCandles));
+    /** Null when there is no such run or the caller may not read it. */
+    public Uni<ChartView> chart(Caller caller, String id, String symbol, int maxCandles) {
+        return Blocking.call(() -> access.mayRead(caller, id) ? chartNow(id, symbol, maxCandles) : null);
     }
 
     private ChartView chartNow(String id, String requestedSymbol, int maxCandles) {

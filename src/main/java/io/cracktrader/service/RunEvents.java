@@ -26,7 +26,7 @@ public class RunEvents {
      * An event: for which run, whether it is the runner's current run, who started the run, and the
      * message clients get.
      */
-    public record RunEvent(String runId, boolean runner, String owner, Message message) {
+    public record RunEvent(String runId, boolean runner, String owner, String strategyId, Message message) {
     }
 
     /**
@@ -61,11 +61,12 @@ public class RunEvents {
         return stream;
     }
 
-    void status(RunView view, boolean runner, String owner) {
+    void status(RunView view, boolean runner, RunOrigin origin) {
         if (!"starting".equals(view.status()) && !"running".equals(view.status())) {
             fillBuckets.remove(view.runId());
         }
-        processor.onNext(new RunEvent(view.runId(), runner, owner, new Message("status_update", view, Instant.now())));
+        processor.onNext(new RunEvent(view.runId(), runner, origin.owner(), origin.strategyId(),
+                new Message("status_update", view, Instant.now())));
     }
 
     /**
@@ -74,7 +75,7 @@ public class RunEvents {
      * and which would hold up every other client's updates. Live runs fill far below the cap. Every
      * fill is in the run's trades (REST) regardless. Called on the run's own thread only.
      */
-    void trade(String runId, boolean runner, String owner, TradeView t) {
+    void trade(String runId, boolean runner, RunOrigin origin, TradeView t) {
         double burst = Math.max(1, maxFillsPerSecond);
         long now = System.nanoTime();
         double[] bucket = fillBuckets.computeIfAbsent(runId, id -> new double[] {now, burst});
@@ -85,7 +86,8 @@ public class RunEvents {
             return;
         }
         bucket[1] -= 1;
-        processor.onNext(new RunEvent(runId, runner, owner, new Message("trade_execution", new TradeExecution(t.id(),
-                t.side(), t.size(), t.price(), t.symbol(), t.timestamp(), runId, t.pnl(), t.commission()), Instant.now())));
+        processor.onNext(new RunEvent(runId, runner, origin.owner(), origin.strategyId(), new Message("trade_execution",
+                new TradeExecution(t.id(), t.side(), t.size(), t.price(), t.symbol(), t.timestamp(), runId, t.pnl(),
+                        t.commission()), Instant.now())));
     }
 }

@@ -152,14 +152,14 @@ public class RunExecutor {
         run.startedAt = System.currentTimeMillis();
         run.status = RunStatus.RUNNING;
         store.update(records.stored(run, null, null));
-        events.status(views.view(run), registry.isRunner(run.id), run.origin.owner());
+        events.status(views.view(run), registry.isRunner(run.id), run.origin);
     }
 
     private void onFill(ActiveRun run, Fill fill) {
         TradeView trade = RunViews.trade(run, fill);
         run.addTrade(trade);
         run.origin.observer().onTrade(run.id, trade);
-        events.trade(run.id, registry.isRunner(run.id), run.origin.owner(), trade);
+        events.trade(run.id, registry.isRunner(run.id), run.origin, trade);
         metrics.tradeExecuted(run.spec, trade.side());
         if (run.spec.printlog()) {
             LOG.infof("Run %s %s %s %.8f @ %.8f (commission %.8f%s)", run.id, trade.side(), trade.symbol(), trade.size(),
@@ -201,7 +201,7 @@ public class RunExecutor {
     }
 
     private void announceEnd(ActiveRun run, RunView view) {
-        events.status(view, registry.isRunner(run.id), run.origin.owner());
+        events.status(view, registry.isRunner(run.id), run.origin);
         run.origin.observer().onFinished(view);
     }
 

@@ -1,9 +1,10 @@
 package io.cracktrader.service;
 
 import io.cracktrader.error.ConflictException;
-import io.cracktrader.error.NotPermittedException;
+import io.cracktrader.error.NotFoundException;
 import io.cracktrader.exchange.simulated.SimulatedMarketData;
 import io.cracktrader.exchange.xchange.ExchangeCredentials;
+import io.cracktrader.security.Caller;
 import io.cracktrader.service.view.DetailedStatusView;
 import io.cracktrader.service.view.EquityPointView;
 import io.cracktrader.service.view.PageView;
@@ -16,7 +17,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
  * The one door to runs for resources, sockets and the strategy services: it validates a request
@@ -31,108 +31,116 @@ public class RunOrchestrator {
     private final RunExecutor executor;
     private final RunRegistry registry;
     private final RunQueries queries;
+    private final RunAccess access;
     private final RunViews views;
     private final RunEvents events;
     private final CredentialStore credentials;
 
     public RunOrchestrator(RunValidator validator, RunExecutor executor, RunRegistry registry, RunQueries queries,
-                           RunViews views, RunEvents events, CredentialStore credentials) {
+                           RunAccess access, RunViews views, RunEvents events, CredentialStore credentials) {
         this.validator = validator;
         this.executor = executor;
         this.registry = registry;
         this.queries = queries;
+        this.access = access;
         this.views = views;
         this.events = events;
         this.credentials = credentials;
     }
 
-    public Uni<RunView> startRunnerRun(RunRequest request, RunMode impliedMode, String owner) {
+    public Uni<RunView> startRunnerRun(RunRequest request, RunMode impliedMode, Caller caller) {
         return Blocking.call(() -> {
-            RunSpec spec = accept(request, impliedMode, owner);
-            ActiveRun run = registry.claimRunner(() -> executor.launch(spec, RunOrigin.of(owner)));
+            RunSpec spec = accept(request, impliedMode, caller.username());
+            ActiveRun run = registry.claimRunner(() -> executor.launch(spec, RunOrigin.of(caller.username())));
             return announce(run, true);
         });
     }
 
-    public Uni<RunView> runnerStatus() {
-        return Blocking.call(queries::runnerStatus);
+    /** The runner's current run; to anyone who may not read it, only that the runner is busy. */
+    public Uni<RunView> runnerStatus(Caller caller) {
+        return Blocking.call(() -> queries.runnerStatus(id -> access.mayRead(caller, id)));
     }
 
-    public Uni<DetailedStatusView> runnerDetailedStatus() {
-        return Blocking.call(queries::runnerDetailedStatus);
+    public Uni<DetailedStatusView> runnerDetailedStatus(Caller caller) {
+        return Blocking.call(() -> queries.runnerDetailedStatus(id -> access.mayRead(caller, id)));
     }
 
-    public Uni<ResultsView> runnerResults() {
-        return Blocking.call(queries::runnerResults);
+    public Uni<ResultsView> runnerResults(Caller caller) {
+        return Blocking.call(() -> queries.runnerResults(id -> access.mayRead(caller, id)));
     }
 
     /** Stops the current run; waits briefly so the answer can say it has stopped. */
-    public Uni<RunView> stopRunnerRun(Predicate<String> mayControlMode) {
+    public Uni<RunView> stopRunnerRun(Caller caller) {
         return Blocking.call(() -> {
             String id = registry.runnerRunId();
             ActiveRun run = id == null ? null : registry.get(id);
-            if (run == null || !run.status.active()) {
-                throw new ConflictException("No active run to stop");
+            if (run == null || !run.status.active() || !access.mayRead(caller, id)) {
+                throw new ConflictException(run == null || !run.status.active() ? "No active run to stop"
+                        : "The runner is busy with another user's run");
             }
-            return stop(run, mayControlMode);
+            return stop(run, caller);
         });
     }
 
     /** Stops the current run if there is one, and returns the runner to idle. */
-    public Uni<RunView> resetRunner(Predicate<String> mayControlMode) {
+    public Uni<RunView> resetRunner(Caller caller) {
         return Blocking.call(() -> {
-            registry.resetRunner(run -> requireControl(run.spec.mode().code(), mayControlMode));
+            registry.resetRunner(run -> {
+                if (!access.mayRead(caller, run.id)) {
+                    throw new ConflictException("The runner is busy with another user's run");
+                }
+                access.requireControl(caller, run.id, run.spec.mode().code());
+            });
             return RunView.idle();
         });
     }
 
-    public Uni<RunView> startRun(RunRequest request, String owner) {
-        return Blocking.call(() -> startRunNow(accept(request, null, owner), RunOrigin.of(owner)));
+    public Uni<RunView> startRun(RunRequest request, Caller caller) {
+        return Blocking.call(() -> startRunNow(accept(request, null, caller.username()), RunOrigin.of(caller.username())));
     }
 
-    public Uni<RunView> run(String id) {
-        return Blocking.call(() -> queries.find(id).orElse(null));
+    /** The reads of one run answer null (no such run) when the caller may not read it. */
+    public Uni<RunView> run(Caller caller, String id) {
+        return Blocking.call(() -> access.mayRead(caller, id) ? queries.find(id).orElse(null) : null);
     }
 
-    public Uni<PageView<RunView>> listRuns(String status, String mode, String strategy, int page, int size) {
-        return Blocking.call(() -> queries.list(new RunFilter(status, mode, strategy), page, size));
+    public Uni<PageView<RunView>> listRuns(Caller caller, String status, String mode, String strategy, int page,
+                                           int size) {
+        return Blocking.call(() -> queries.list(access.scoped(caller, new RunFilter(status, mode, strategy)), page, size));
     }
 
-    public Uni<ResultsView> runResults(String id) {
-        return Blocking.call(() -> queries.find(id).isPresent() ? queries.results(id) : null);
+    public Uni<ResultsView> runResults(Caller caller, String id) {
+        return Blocking.call(() -> access.mayRead(caller, id) ? queries.results(id) : null);
     }
 
-    public Uni<PageView<TradeView>> runTrades(String id, int page, int size) {
-        return Blocking.call(() -> queries.trades(id, page, size));
+    public Uni<PageView<TradeView>> runTrades(Caller caller, String id, int page, int size) {
+        return Blocking.call(() -> access.mayRead(caller, id) ? queries.trades(id, page, size) : null);
     }
 
-    public Uni<List<EquityPointView>> runEquity(String id, Integer points) {
-        return Blocking.call(() -> queries.equity(id, points));
+    public Uni<List<EquityPointView>> runEquity(Caller caller, String id, Integer points) {
+        return Blocking.call(() -> access.mayRead(caller, id) ? queries.equity(id, points) : null);
     }
 
-    /** Stops an active run and keeps it, with what it produced, as {@code stopped}; null when there is no such run. */
-    public Uni<RunView> stopRun(String id, Predicate<String> mayControlMode) {
+    /** Stops an active run and keeps it, with what it produced, as {@code stopped}. */
+    public Uni<RunView> stopRun(Caller caller, String id) {
         return Blocking.call(() -> {
+            access.requireRead(caller, id);
             ActiveRun run = registry.get(id);
             if (run == null) {
-                RunView view = queries.find(id).orElse(null);
-                if (view == null) {
-                    return null;
-                }
-                throw new ConflictException("Run " + id + " is not active; its status is " + view.status());
+                throw new ConflictException("Run " + id + " is not active; its status is "
+                        + queries.find(id).map(RunView::status).orElse("unknown"));
             }
-            return stop(run, mayControlMode);
+            return stop(run, caller);
         });
     }
 
-    /** Cancels the run if it is active, then deletes it and everything it produced; null when there is no such run. */
-    public Uni<Boolean> deleteRun(String id, Predicate<String> mayControlMode) {
+    /** Cancels the run if it is active, then deletes it and everything it produced. */
+    public Uni<Boolean> deleteRun(Caller caller, String id) {
         return Blocking.call(() -> {
-            queries.find(id).ifPresent(v -> requireControl(v.mode(), mayControlMode));
-            ActiveRun run = registry.get(id);
-            if (run != null) {
-                registry.stopAndWait(run);
-            }
+            RunView view = queries.find(id).filter(v -> access.mayRead(caller, id))
+                    .orElseThrow(() -> new NotFoundException("No run with id " + id));
+            access.requireControl(caller, id, view.mode());
+            Optional.ofNullable(registry.get(id)).ifPresent(registry::stopAndWait);
             registry.forgetRunner(id);
             return executor.delete(id) ? Boolean.TRUE : null;
         });
@@ -143,9 +151,6 @@ public class RunOrchestrator {
         return registry.activeCount();
     }
 
-    public RunValidator validator() {
-        return validator;
-    }
     /** Starts a validated run (a configured strategy's, for instance). */
     public RunView startRunNow(RunSpec spec, RunOrigin origin) {
         return announce(executor.launch(spec, origin), false);
@@ -156,12 +161,6 @@ public class RunOrchestrator {
         ActiveRun run = registry.get(id);
         Optional.ofNullable(run).ifPresent(registry::stopAndWait);
         return run != null;
-    }
-
-    /** Waits up to {@code millis} for a run to finish; true when it is no longer active. */
-    public boolean awaitRunNow(String id, long millis) {
-        ActiveRun run = registry.get(id);
-        return run == null || registry.await(run, millis);
     }
 
     /**
@@ -180,20 +179,13 @@ public class RunOrchestrator {
 
     private RunView announce(ActiveRun run, boolean runner) {
         RunView view = views.view(run);
-        events.status(view, runner, run.origin.owner());
+        events.status(view, runner, run.origin);
         return view;
     }
 
-    private RunView stop(ActiveRun run, Predicate<String> mayControlMode) {
-        requireControl(run.spec.mode().code(), mayControlMode);
+    private RunView stop(ActiveRun run, Caller caller) {
+        access.requireControl(caller, run.id, run.spec.mode().code());
         registry.stopAndWait(run);
         return queries.find(run.id).orElseThrow();
-    }
-
-    /** Stopping a backtest needs the backtest capability; stopping a paper or live run needs execute. */
-    private static void requireControl(String mode, Predicate<String> mayControlMode) {
-        if (!mayControlMode.test(mode)) {
-            throw new NotPermittedException("Your role may not stop " + mode + " runs");
-        }
     }
 }

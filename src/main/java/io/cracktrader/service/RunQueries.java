@@ -16,6 +16,7 @@ import io.cracktrader.store.TradeRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * What the API reads about runs: an active run from memory (live figures), a finished one from the
@@ -40,6 +41,19 @@ public class RunQueries {
         this.views = views;
         this.records = records;
         this.maxPoints = config.runs().maxResultEquityPoints();
+    }
+
+    /** Who started a run and for which configured strategy (null: none). */
+    public record Origin(String owner, String strategyId) {
+    }
+
+    /** The origin of a run, active or stored; empty when there is no such run. */
+    public Optional<Origin> origin(String id) {
+        ActiveRun run = registry.get(id);
+        if (run != null) {
+            return Optional.of(new Origin(run.origin.owner(), run.origin.strategyId()));
+        }
+        return store.find(id).map(s -> new Origin(s.owner(), s.strategyId()));
     }
 
     public Optional<RunView> find(String id) {
@@ -124,15 +138,20 @@ public class RunQueries {
                 records.request(stored.get()).dataset(), curve.time(0), curve.time(curve.size() - 1)));
     }
 
-    RunView runnerStatus() {
+    /** The runner's current run, or only its status for a caller who may not read it ({@code readable} says). */
+    RunView runnerStatus(Predicate<String> readable) {
         String id = registry.runnerRunId();
-        return id == null ? RunView.idle() : find(id).orElse(RunView.idle());
+        RunView run = id == null ? RunView.idle() : find(id).orElse(RunView.idle());
+        return id == null || readable.test(id) ? run : RunView.busy(run.status());
     }
 
-    DetailedStatusView runnerDetailedStatus() {
+    DetailedStatusView runnerDetailedStatus(Predicate<String> readable) {
         String id = registry.runnerRunId();
         if (id == null) {
             return new DetailedStatusView(RunView.idle(), List.of(), List.of(), null);
+        }
+        if (!readable.test(id)) {
+            return new DetailedStatusView(runnerStatus(readable), List.of(), List.of(), null);
         }
         ActiveRun run = registry.get(id);
         if (run != null) {
@@ -145,10 +164,10 @@ public class RunQueries {
                 results.performanceMetrics());
     }
 
-    ResultsView runnerResults() {
+    ResultsView runnerResults(Predicate<String> readable) {
         String id = registry.runnerRunId();
-        if (id == null) {
-            throw new NotFoundException("No results: the runner has not run anything since its last reset");
+        if (id == null || !readable.test(id)) {
+            throw new NotFoundException("No results: the runner has not run anything of yours since its last reset");
         }
         return results(id);
     }

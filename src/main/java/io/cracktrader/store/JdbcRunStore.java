@@ -178,12 +178,15 @@ public class JdbcRunStore implements RunStore {
         if (f.strategyId() != null) {
             clauses.add("strategy_id = ?");
         }
+        if (f.owner() != null) {
+            clauses.add("owner = ?");
+        }
         return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
     }
 
     private static int bindFilter(PreparedStatement ps, RunFilter f) throws SQLException {
         int i = 1;
-        for (String value : new String[] {f.status(), f.mode(), f.strategyName(), f.strategyId()}) {
+        for (String value : new String[] {f.status(), f.mode(), f.strategyName(), f.strategyId(), f.owner()}) {
             if (value != null) {
                 ps.setString(i++, value);
             }

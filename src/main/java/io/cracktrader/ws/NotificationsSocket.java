@@ -2,12 +2,15 @@ package io.cracktrader.ws;
 
 import io.cracktrader.health.HealthView;
 import io.cracktrader.health.ServiceHealth;
+import io.cracktrader.security.Caller;
 import io.cracktrader.security.Role;
+import io.cracktrader.service.RunAccess;
 import io.cracktrader.service.RunEvents;
 import io.cracktrader.service.view.RunView;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.WebSocket;
@@ -38,15 +41,23 @@ public class NotificationsSocket {
                                Map<String, Object> data, Instant timestamp) {
     }
 
+    /** A run's notification with the run event it came from: delivered only to who may read the run. */
+    private record RunNotification(RunEvents.RunEvent source, Notification notification) {
+    }
+
     private final SocketHub hub;
     private final ServiceHealth health;
+    private final RunAccess access;
+    private final SecurityIdentity identity;
     /** Last status seen per active run: status updates repeat while running; notifications are for changes. */
     private final Map<String, String> runStatus = new ConcurrentHashMap<>();
     private volatile String healthStatus;
 
-    public NotificationsSocket(SocketHub hub, ServiceHealth health) {
+    public NotificationsSocket(SocketHub hub, ServiceHealth health, RunAccess access, SecurityIdentity identity) {
         this.hub = hub;
         this.health = health;
+        this.access = access;
+        this.identity = identity;
     }
 
     void start(@Observes StartupEvent event) {
@@ -54,7 +65,7 @@ public class NotificationsSocket {
             if (published.event() instanceof RunEvents.RunEvent e && e.message().payload() instanceof RunView run) {
                 String before = runStatus.put(run.runId(), run.status());
                 if (!run.status().equals(before)) {
-                    runChanged(run);
+                    runChanged(e, run);
                 }
                 if (!"starting".equals(run.status()) && !"running".equals(run.status())) {
                     runStatus.remove(run.runId());
@@ -73,8 +84,12 @@ public class NotificationsSocket {
         Outbox outbox = hub.outbox(connection, CHANNEL);
         String types = StatusSocket.queryParameter(connection.handshakeRequest().query(), "types");
         Set<String> wanted = types == null ? Set.copyOf(TYPES) : Set.of(types.split(","));
+        VisibleRuns visible = new VisibleRuns(access, identity.getAttribute(Caller.ATTRIBUTE));
         hub.listen(connection, published -> {
             if (published.event() instanceof Notification n && wanted.contains(n.notificationType())) {
+                outbox.send(published.json());
+            } else if (published.event() instanceof RunNotification r && wanted.contains("run")
+                    && visible.test(r.source())) {
                 outbox.send(published.json());
             }
         });
@@ -85,7 +100,7 @@ public class NotificationsSocket {
         hub.leave(connection, CHANNEL);
     }
 
-    private void runChanged(RunView run) {
+    private void runChanged(RunEvents.RunEvent source, RunView run) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("run_id", run.runId());
         data.put("status", run.status());
@@ -95,8 +110,9 @@ public class NotificationsSocket {
             data.put("error", run.error());
         }
         String severity = "failed".equals(run.status()) ? "error" : "info";
-        notify("run", severity, "Run " + run.runId() + " (" + run.mode() + ", " + run.strategyName() + ") is "
-                + run.status(), data);
+        Notification n = new Notification("notification", "run", severity, "Run " + run.runId() + " (" + run.mode()
+                + ", " + run.strategyName() + ") is " + run.status(), data, Instant.now());
+        hub.publish(new RunNotification(source, n), n);
     }
 
     private void checkHealth() {

@@ -1,9 +1,12 @@
 package io.cracktrader.ws;
 
+import io.cracktrader.security.Caller;
 import io.cracktrader.security.Role;
+import io.cracktrader.service.RunAccess;
 import io.cracktrader.service.RunEvents;
 import io.cracktrader.service.view.RunView;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.WebSocket;
@@ -32,18 +35,24 @@ public class StatusSocket {
     }
 
     private final SocketHub hub;
+    private final RunAccess access;
+    private final SecurityIdentity identity;
 
-    public StatusSocket(SocketHub hub) {
+    public StatusSocket(SocketHub hub, RunAccess access, SecurityIdentity identity) {
         this.hub = hub;
+        this.access = access;
+        this.identity = identity;
     }
 
     @OnOpen
     public void open(WebSocketConnection connection) {
         String runId = queryParameter(connection.handshakeRequest().query(), "run_id");
         Outbox outbox = hub.outbox(connection, CHANNEL);
+        // Another user's run is not streamed: it does not exist for this subscriber.
+        VisibleRuns visible = new VisibleRuns(access, identity.getAttribute(Caller.ATTRIBUTE));
         hub.listen(connection, published -> {
             if (!(published.event() instanceof RunEvents.RunEvent e)
-                    || !(runId == null ? e.runner() : runId.equals(e.runId()))) {
+                    || !(runId == null ? e.runner() : runId.equals(e.runId())) || !visible.test(e)) {
                 return;
             }
             if (e.message().payload() instanceof RunView run) {

@@ -8,6 +8,7 @@ import io.cracktrader.exchange.simulated.SimulatedMarketData;
 import io.cracktrader.security.Caller;
 import io.cracktrader.security.Role;
 import io.cracktrader.security.UserStore;
+import io.cracktrader.service.RunAccess;
 import io.cracktrader.service.RunEvents;
 import io.cracktrader.trading.OrderRecord;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -33,7 +34,7 @@ import java.util.regex.Pattern;
  * {@code {"action": "subscribe"|"unsubscribe", "channel": "ticker"|"orders"|"trades", "symbol"|"user_id": ...}}
  * and receive {@code {"channel", "symbol", "data"}}. Acknowledgements and errors are messages; a
  * connection holds at most 10 subscriptions. Tickers come from the simulated exchange once a second
- * (newest wins); {@code trades} carries every fill of that symbol; {@code orders} every change of the
+ * (newest wins); {@code trades} carries the fills of that symbol in runs the subscriber may read; {@code orders} every change of the
  * subscriber's orders (orders API) and the fills of their runs (an admin may name another user).
  */
 @WebSocket(path = "/ws")
@@ -76,11 +77,13 @@ public class TradingSocket {
     private static final class Client {
         final Outbox outbox;
         final Caller caller;
+        final VisibleRuns runs;
         final Set<String> subscriptions = ConcurrentHashMap.newKeySet();
 
-        Client(Outbox outbox, Caller caller) {
+        Client(Outbox outbox, Caller caller, VisibleRuns runs) {
             this.outbox = outbox;
             this.caller = caller;
+            this.runs = runs;
         }
     }
 
@@ -90,11 +93,13 @@ public class TradingSocket {
     private final UserStore users;
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
     private final SimulatedMarketData simulated;
+    private final RunAccess access;
     private volatile ScheduledFuture<?> tickers;
 
     public TradingSocket(SocketHub hub, ObjectMapper json, SecurityIdentity identity, UserStore users,
-                         SimulatedMarketData simulated) {
+                         SimulatedMarketData simulated, RunAccess access) {
         this.simulated = simulated;
+        this.access = access;
         this.users = users;
         this.hub = hub;
         this.json = json;
@@ -104,7 +109,7 @@ public class TradingSocket {
     @OnOpen
     public void open(WebSocketConnection connection) {
         Caller caller = identity.getAttribute(Caller.ATTRIBUTE);
-        Client client = new Client(hub.outbox(connection, CHANNEL), caller);
+        Client client = new Client(hub.outbox(connection, CHANNEL), caller, new VisibleRuns(access, caller));
         clients.put(connection.id(), client);
         hub.listen(connection, published -> deliver(client, published));
         startTickers();
@@ -220,8 +225,9 @@ public class TradingSocket {
             }
             return;
         }
+        // A run's fills reach only who may read the run (its owner, a share of its strategy, the admin).
         if (!(published.event() instanceof RunEvents.RunEvent e)
-                || !(e.message().payload() instanceof RunEvents.TradeExecution t)) {
+                || !(e.message().payload() instanceof RunEvents.TradeExecution t) || !client.runs.test(e)) {
             return;
         }
         long time = t.timestamp().toEpochMilli();

@@ -56,6 +56,12 @@ public final class Api {
                 .post("/api/auth/login").then().statusCode(200).extract().path("access_token");
     }
 
+    /** Creates the user (password: the name and "-password") if it does not exist yet, and logs in as them. */
+    public static String user(String username, String role) {
+        post("/api/users", Map.of("username", username, "password", username + "-password", "role", role));
+        return login(username, username + "-password");
+    }
+
     /** The current admin token, for clients other than REST Assured (WebSockets, HTTP clients). */
     public static String adminToken() {
         if (adminToken == null) {
@@ -74,7 +80,7 @@ public final class Api {
     }
 
     /** The 02 example with defaults: TestStrategy on BTC/USDT 1h. */
-    static Map<String, Object> testStrategyExample() {
+    public static Map<String, Object> testStrategyExample() {
         return Map.of("strategy_name", "TestStrategy", "symbols", List.of("BTC/USDT"), "timeframe", "1h",
                 "initial_cash", 10000.0);
     }
@@ -85,7 +91,7 @@ public final class Api {
                 "start_date", "2012-01-01T00:00:00Z", "end_date", "2024-01-01T00:00:00Z");
     }
 
-    static Response post(String path, Object body) {
+    public static Response post(String path, Object body) {
         return given().contentType(ContentType.JSON).body(body).when().post(path);
     }
 

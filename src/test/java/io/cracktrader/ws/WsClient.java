@@ -42,6 +42,15 @@ final class WsClient implements WebSocket.Listener {
         return connect(pathAndQuery, false);
     }
 
+    /** Connects as the user whose access token is {@code token}. */
+    static WsClient connectAs(String pathAndQuery, String token) {
+        WsClient client = new WsClient(false);
+        URI uri = URI.create("ws://localhost:" + RestAssured.port + pathAndQuery);
+        client.socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                .header("Authorization", "Bearer " + token).buildAsync(uri, client).join();
+        return client;
+    }
+
     @Override
     public void onOpen(WebSocket ws) {
         ws.request(1);

@@ -8,6 +8,7 @@ import io.cracktrader.security.Caller;
 import io.cracktrader.security.Role;
 import io.cracktrader.security.UserStore;
 import io.cracktrader.service.RunQueries;
+import io.cracktrader.service.RunSharing;
 import io.cracktrader.service.strategy.StrategyViews.EnsembleView;
 import io.cracktrader.service.strategy.StrategyViews.SignalView;
 import io.cracktrader.service.strategy.StrategyViews.StrategyView;
@@ -30,7 +31,7 @@ import org.jboss.logging.Logger;
  * (every entry is also an alert on the live channels). Shared by every part of strategy management.
  */
 @ApplicationScoped
-public class StrategyAccess {
+public class StrategyAccess implements RunSharing {
     private static final Logger LOG = Logger.getLogger(StrategyAccess.class);
     public static final List<String> PERMISSIONS = List.of("read", "write", "execute", "delete", "share");
 
@@ -54,6 +55,18 @@ public class StrategyAccess {
     /** Whether the caller may read the strategy (live channels check before streaming it). */
     public boolean readable(Caller caller, String id) {
         return store.find(id).map(s -> permissions(caller, s).contains("read")).orElse(false);
+    }
+
+    /** A share of the strategy with read lets the holder read its runs. */
+    @Override
+    public boolean mayRead(Caller caller, String strategyId) {
+        return readable(caller, strategyId);
+    }
+
+    /** A share of the strategy with execute lets the holder stop its runs. */
+    @Override
+    public boolean mayExecute(Caller caller, String strategyId) {
+        return store.find(strategyId).map(s -> permissions(caller, s).contains("execute")).orElse(false);
     }
 
     /** The strategy if the caller may do {@code permission} on it; not found when they cannot even read it. */

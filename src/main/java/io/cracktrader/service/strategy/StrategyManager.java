@@ -202,13 +202,19 @@ public class StrategyManager {
         access.record(id, "deleted", caller.username(), Map.of("name", s.name()), System.currentTimeMillis());
     }
 
-    /** Grants another user permissions on the strategy (empty list: removes the grant). */
+    /**
+     * Grants another user permissions on the strategy (empty list: removes the grant). The owner and
+     * the administrator grant anything; anyone else holding {@code share} passes on only rights they hold
+     * themselves, never {@code share}, and changes no grant wider than that (README, "Security").
+     */
     public Map<String, List<String>> share(Caller caller, String id, String username, List<String> permissions) {
         ManagedStrategy s = access.require(caller, id, "share");
         Map<String, String> errors = new LinkedHashMap<>();
         UserStore.User target = username == null ? null : users.userByName(username).orElse(null);
         if (target == null) {
             errors.put("username", "no such user");
+        } else if (target.id().equals(caller.userId())) {
+            errors.put("username", "you cannot change your own permissions");
         }
         if (permissions == null || !StrategyAccess.PERMISSIONS.containsAll(permissions)) {
             errors.put("permissions", "must be a list of " + String.join(", ", StrategyAccess.PERMISSIONS));
@@ -222,6 +228,19 @@ public class StrategyManager {
         Set<String> perms = new LinkedHashSet<>(permissions);
         if (!perms.isEmpty()) {
             perms.add("read");
+        }
+        boolean decides = caller.isAdmin() || s.ownerId().equals(caller.userId());
+        if (!decides) {
+            Set<String> passable = new LinkedHashSet<>(access.permissions(caller, s));
+            passable.remove("share");
+            if (!passable.containsAll(perms)) {
+                throw new InvalidRequestException(Map.of("permissions", "you may pass on only "
+                        + String.join(", ", passable) + " (only the owner grants share)"));
+            }
+            if (!passable.containsAll(store.grants(id, target.id()))) {
+                throw new NotPermittedException("User " + username + " holds rights you do not; only the owner "
+                        + "can change their grant");
+            }
         }
         store.grant(id, target.id(), perms);
         access.record(id, "shared", caller.username(), Map.of("with", username, "permissions",

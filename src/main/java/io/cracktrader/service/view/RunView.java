@@ -37,6 +37,12 @@ public record RunView(
         @Schema(description = "While the run waits to start: its place in the queue, 1 being next") Integer queuePosition,
         @Schema(description = "While the run waits to start: what it waits for") String waitingFor) {
 
+    /** The runner busy with a run the caller may not read: its status, nothing about it. */
+    public static RunView busy(String status) {
+        return new RunView(null, status, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, 0, 0, 0, null, null, null, 0, null, null, null);
+    }
+
     public static RunView idle() {
         return new RunView(null, "idle", null, null, null, null, null, null, null, null, null, null, null, null,
                 null, 0, 0, 0, null, null, null, 0, null, null, null);
