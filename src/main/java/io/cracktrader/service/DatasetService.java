@@ -15,12 +15,10 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /** Imports OHLCV data from CSV so runs can use it instead of exchange data. */
 @ApplicationScoped
 public class DatasetService {
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
 
     private final DatasetStore store;
 
@@ -32,7 +30,7 @@ public class DatasetService {
     public Uni<DatasetView> importCsv(String name, String symbol, String csv, boolean replace) {
         return Blocking.call(() -> {
             Map<String, String> errors = new LinkedHashMap<>();
-            if (name == null || !NAME.matcher(name).matches()) {
+            if (!DatasetStore.validName(name)) {
                 errors.put("name", "must be 1-64 letters, digits, '_', '-' or '.', starting with a letter or digit");
             }
             if (csv == null || csv.isBlank()) {

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -36,6 +37,7 @@ import java.util.stream.Stream;
  */
 @ApplicationScoped
 public class DatasetStore {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     private static final byte[] MAGIC = {'C', 'T', 'B', 'A', 'R', 'S', 0, 1};
     private static final String SUFFIX = ".bars";
 
@@ -93,7 +95,7 @@ public class DatasetStore {
                 }
                 ch.force(true);
             }
-            Path target = file(info.name());
+            Path target = file(info.name()).orElseThrow(() -> new IllegalArgumentException("not a dataset name"));
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -108,8 +110,8 @@ public class DatasetStore {
 
     public Optional<DatasetInfo> find(String name) {
         try {
-            Path f = file(name);
-            if (!Files.isRegularFile(f)) {
+            Path f = file(name).orElse(null);
+            if (f == null || !Files.isRegularFile(f)) {
                 return Optional.empty();
             }
             try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
@@ -141,8 +143,8 @@ public class DatasetStore {
         if (cached != null) {
             return Optional.of(cached);
         }
-        Path f = file(name);
-        if (!Files.isRegularFile(f)) {
+        Path f = file(name).orElse(null);
+        if (f == null || !Files.isRegularFile(f)) {
             return Optional.empty();
         }
         try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
@@ -169,7 +171,8 @@ public class DatasetStore {
     public synchronized boolean delete(String name) {
         loaded.remove(name);
         try {
-            return Files.deleteIfExists(file(name));
+            Path f = file(name).orElse(null);
+            return f != null && Files.deleteIfExists(f);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -191,8 +194,22 @@ public class DatasetStore {
                 info.gapCount(), info.gaps(), info.createdAt(), size);
     }
 
-    private Path file(String name) {
-        return Path.of(config.dataDir(), "datasets", name + SUFFIX);
+    /**
+     * Whether {@code name} is a dataset name (README, "Datasets"): 1-64 letters, digits, '_', '-' or '.',
+     * starting with a letter or digit. The one rule for every path that takes a name.
+     */
+    public static boolean validName(String name) {
+        return name != null && NAME.matcher(name).matches();
+    }
+
+    /** The dataset's file, only for a valid name and only inside the datasets directory. */
+    private Optional<Path> file(String name) {
+        if (!validName(name)) {
+            return Optional.empty();
+        }
+        Path dir = Path.of(config.dataDir(), "datasets").toAbsolutePath().normalize();
+        Path file = dir.resolve(name + SUFFIX).normalize();
+        return file.getParent().equals(dir) ? Optional.of(file) : Optional.empty();
     }
 
     private static int align(int position) {
