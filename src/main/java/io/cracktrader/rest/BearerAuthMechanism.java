@@ -1,5 +1,6 @@
 package io.cracktrader.rest;
 
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -27,7 +28,14 @@ public class BearerAuthMechanism implements HttpAuthenticationMechanism {
         if (token == null) {
             return Uni.createFrom().nullItem();
         }
-        return identityProviderManager.authenticate(new TokenAuthenticationRequest(new TokenCredential(token, "bearer")));
+        Uni<SecurityIdentity> identity = identityProviderManager.authenticate(
+                new TokenAuthenticationRequest(new TokenCredential(token, "bearer")));
+        if (context.request().path().startsWith("/ws")) {
+            // A bad token on a handshake is refused as anonymous by the endpoint's role check: a failed
+            // authentication here would end in the HTTP error handler, which logs the URL and its ?token=.
+            return identity.onFailure(AuthenticationFailedException.class).recoverWithNull();
+        }
+        return identity;
     }
 
     static String token(RoutingContext context) {

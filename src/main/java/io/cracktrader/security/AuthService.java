@@ -124,8 +124,9 @@ public class AuthService {
         long now = System.currentTimeMillis();
         UserStore.Session session = new UserStore.Session(UUID.randomUUID().toString(), user.get().id(), now,
                 now + config.auth().sessionExpiry().toMillis(), null);
-        store.openSession(session, config.auth().maxSessionsPerUser());
-        return tokensFor(user.get(), session);
+        String refreshId = UUID.randomUUID().toString();
+        store.openSession(session, refreshId, config.auth().maxSessionsPerUser());
+        return tokensFor(user.get(), session, refreshId);
     }
 
     public Tokens refresh(String refreshToken) {
@@ -139,7 +140,15 @@ public class AuthService {
         if (user == null) {
             throw new NotAuthenticatedException("Invalid or expired refresh token");
         }
-        return tokensFor(user, session);
+        // Rotation: each refresh token works once. A second use means it was copied; the whole session goes.
+        String next = UUID.randomUUID().toString();
+        if (!store.rotateRefresh(session.id(), claims.refreshId(), next)) {
+            store.revokeSession(session.id(), System.currentTimeMillis());
+            LOG.warnf("A used refresh token of session %s was presented again; the session is revoked", session.id());
+            throw new NotAuthenticatedException("This refresh token was already used; the session has been revoked, "
+                    + "log in again");
+        }
+        return tokensFor(user, session, next);
     }
 
     public void logout(Caller caller) {
@@ -148,12 +157,12 @@ public class AuthService {
         }
     }
 
-    private Tokens tokensFor(UserStore.User user, UserStore.Session session) {
+    private Tokens tokensFor(UserStore.User user, UserStore.Session session, String refreshId) {
         long now = System.currentTimeMillis();
         long accessMillis = Math.min(config.auth().accessTokenExpiry().toMillis(), session.expiresAt() - now);
         String access = tokens.issue(user, session.id(), TokenService.ACCESS, Duration.ofMillis(accessMillis));
         String refresh = tokens.issue(user, session.id(), TokenService.REFRESH,
-                Duration.ofMillis(session.expiresAt() - now));
+                Duration.ofMillis(session.expiresAt() - now), refreshId);
         return new Tokens(access, refresh, accessMillis / 1000, user);
     }
 

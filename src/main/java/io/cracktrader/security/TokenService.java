@@ -32,7 +32,8 @@ public class TokenService {
     public static final String REFRESH = "refresh";
 
     /** What a verified token says. */
-    public record Claims(String userId, String username, String sessionId, String type, long expiresAtMillis) {
+    public record Claims(String userId, String username, String sessionId, String type, long expiresAtMillis,
+                         String refreshId) {
     }
 
     private final CracktraderConfig config;
@@ -64,15 +65,22 @@ public class TokenService {
     }
 
     public String issue(UserStore.User user, String sessionId, String type, Duration lifetime) {
-        return Jwt.issuer(ISSUER)
+        return issue(user, sessionId, type, lifetime, null);
+    }
+
+    /** {@code refreshId} names one refresh token of the session (rotation; see {@code AuthService.refresh}). */
+    public String issue(UserStore.User user, String sessionId, String type, Duration lifetime, String refreshId) {
+        var builder = Jwt.issuer(ISSUER)
                 .subject(user.id())
                 .upn(user.username())
                 .groups(user.role().code())
                 .claim("sid", sessionId)
                 .claim("typ", type)
-                .expiresIn(lifetime)
-                .jws().algorithm(SignatureAlgorithm.HS256)
-                .sign(key);
+                .expiresIn(lifetime);
+        if (refreshId != null) {
+            builder = builder.claim("rid", refreshId);
+        }
+        return builder.jws().algorithm(SignatureAlgorithm.HS256).sign(key);
     }
 
     /** The claims of a well-signed, unexpired token of the given type; empty for anything else. */
@@ -83,7 +91,8 @@ public class TokenService {
                 return Optional.empty();
             }
             return Optional.of(new Claims(claims.getSubject(), claims.getStringClaimValue("upn"),
-                    claims.getStringClaimValue("sid"), type, claims.getExpirationTime().getValueInMillis()));
+                    claims.getStringClaimValue("sid"), type, claims.getExpirationTime().getValueInMillis(),
+                    claims.hasClaim("rid") ? claims.getStringClaimValue("rid") : null));
         } catch (InvalidJwtException | MalformedClaimException e) {
             return Optional.empty();
         }

@@ -192,15 +192,16 @@ public class UserStore {
 
     // ---- sessions ----
 
-    /** Opens a session, revoking the user's oldest ones beyond {@code maxSessions}. */
-    public void openSession(Session s, int maxSessions) {
+    /** Opens a session whose refresh token is {@code refreshId}, revoking the user's oldest ones beyond {@code maxSessions}. */
+    public void openSession(Session s, String refreshId, int maxSessions) {
         db.write("open session", c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO sessions (id, user_id, created_at, expires_at) VALUES (?,?,?,?)")) {
+                    "INSERT INTO sessions (id, user_id, created_at, expires_at, refresh_id) VALUES (?,?,?,?,?)")) {
                 ps.setString(1, s.id());
                 ps.setString(2, s.userId());
                 ps.setLong(3, s.createdAt());
                 ps.setLong(4, s.expiresAt());
+                ps.setString(5, refreshId);
                 ps.executeUpdate();
             }
             List<String> live = new ArrayList<>();
@@ -239,6 +240,25 @@ public class UserStore {
                     return rs.next() ? Optional.of(new Session(rs.getString(1), rs.getString(2), rs.getLong(3),
                             rs.getLong(4), Columns.getLong(rs, 5))) : Optional.<Session>empty();
                 }
+            }
+        });
+    }
+
+    /**
+     * Moves the session from refresh token {@code used} to {@code next}, atomically; false when {@code used}
+     * is not the session's current one (it was used before: the caller revokes the session).
+     */
+    public boolean rotateRefresh(String sessionId, String used, String next) {
+        return db.writeAndGet("rotate refresh token", c -> {
+            try (PreparedStatement ps = c.prepareStatement(used == null
+                    ? "UPDATE sessions SET refresh_id=? WHERE id=? AND refresh_id IS NULL AND revoked_at IS NULL"
+                    : "UPDATE sessions SET refresh_id=? WHERE id=? AND refresh_id=? AND revoked_at IS NULL")) {
+                ps.setString(1, next);
+                ps.setString(2, sessionId);
+                if (used != null) {
+                    ps.setString(3, used);
+                }
+                return ps.executeUpdate() == 1;
             }
         });
     }
