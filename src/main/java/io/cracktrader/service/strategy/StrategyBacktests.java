@@ -25,6 +25,7 @@ import io.cracktrader.store.StrategyBacktestStore.StoredBacktest;
 import io.cracktrader.store.StrategyBacktestStore;
 import io.cracktrader.store.TradeRow;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
@@ -51,7 +52,8 @@ public class StrategyBacktests {
                                   Boolean walkForward, Integer walkForwardWindow) {
     }
 
-    /** The analyses asked for, as stored beside the run. */
+    /** The analyses asked for, as stored beside the run (JSON, so registered for the native executable). */
+    @RegisterForReflection
     record Options(boolean monteCarlo, int monteCarloRuns, boolean walkForward, int walkForwardWindow) {
         boolean any() {
             return monteCarlo || walkForward;
@@ -59,6 +61,7 @@ public class StrategyBacktests {
     }
 
     /** The analyses as stored once the run completed; either may be null. */
+    @RegisterForReflection
     record Analysis(Map<String, Object> monteCarlo, Map<String, Object> walkForward) {
     }
 
