@@ -195,6 +195,13 @@ public interface CracktraderConfig {
         @WithDefault("60")
         int anonymousPerMinute();
 
+        /**
+         * The highest request budget an API key may ask for, per role of its owner (README, "Security"):
+         * {@code role=limit} pairs; a role not listed gets the API-key default.
+         */
+        @WithDefault("viewer=100,analyst=600,trader=1200,admin=6000")
+        String apiKeyCeilings();
+
         /** Orders per second of one user (default 10). */
         @WithDefault("10")
         int ordersPerSecond();

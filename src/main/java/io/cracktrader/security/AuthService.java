@@ -240,8 +240,10 @@ public class AuthService {
         if (!Set.of("read", "write").containsAll(perms)) {
             errors.put("permissions", "must be a list of read and write");
         }
-        if (rateLimit != null && (rateLimit < 1 || rateLimit > 100_000)) {
-            errors.put("rate_limit", "must be between 1 and 100000 requests per minute");
+        int ceiling = limiter.apiKeyCeiling(caller.role().code());
+        if (rateLimit != null && (rateLimit < 1 || rateLimit > ceiling)) {
+            errors.put("rate_limit", "must be between 1 and " + ceiling + " requests per minute for the "
+                    + caller.role().code() + " role");
         }
         if (expiresInDays != null && (expiresInDays < 1 || expiresInDays > 3650)) {
             errors.put("expires_in_days", "must be between 1 and 3650");

@@ -37,8 +37,31 @@ public class RateLimiter {
     private final Map<String, Integer> keyLimits = new ConcurrentHashMap<>();
     private volatile long lastSweep = System.currentTimeMillis();
 
-    public RateLimiter(CracktraderConfig config) {
+    private final TokenService tokens;
+    private final Map<String, Integer> ceilings;
+
+    public RateLimiter(CracktraderConfig config, TokenService tokens) {
         this.config = config;
+        this.tokens = tokens;
+        this.ceilings = ceilings(config.rateLimit().apiKeyCeilings());
+    }
+
+    /** The highest budget an API key of a user with {@code role} may have. */
+    public int apiKeyCeiling(String role) {
+        return ceilings.getOrDefault(role, config.rateLimit().apiKeyPerMinute());
+    }
+
+    private static Map<String, Integer> ceilings(String pairs) {
+        Map<String, Integer> out = new ConcurrentHashMap<>();
+        for (String pair : pairs.split(",")) {
+            String[] kv = pair.split("=");
+            if (kv.length != 2) {
+                throw new IllegalArgumentException("cracktrader.rate-limit.api-key-ceilings: '" + pair
+                        + "' is not role=limit");
+            }
+            out.put(kv[0].strip(), Integer.parseInt(kv[1].strip()));
+        }
+        return out;
     }
 
     public boolean enabled() {
@@ -50,26 +73,45 @@ public class RateLimiter {
         keyLimits.put(digest(token), perMinute);
     }
 
-    /** Takes one request from the budget of a bearer token (API key or session) or, without one, of an address. */
+    /**
+     * Takes one request from a budget: a login session's (one for all the access tokens the session is
+     * refreshed into), a known API key's, or else the address's. A made-up or foreign token never buys a
+     * budget of its own: it draws on its address's.
+     */
     public Decision takeRequest(String token, String remoteAddress) {
-        if (token != null && !token.isBlank()) {
-            String digest = digest(token);
-            int perMinute = token.startsWith("ctk_")
-                    ? keyLimits.getOrDefault(digest, config.rateLimit().apiKeyPerMinute())
-                    : config.rateLimit().sessionPerMinute();
-            return take(who(token, remoteAddress), perMinute, Duration.ofMinutes(1));
+        String budget = budget(token);
+        if (budget == null) {
+            return take(who(remoteAddress), config.rateLimit().anonymousPerMinute(), Duration.ofMinutes(1));
         }
-        return take(who(null, remoteAddress), config.rateLimit().anonymousPerMinute(), Duration.ofMinutes(1));
+        int perMinute = budget.startsWith("key:") ? keyLimits.get(budget.substring(4))
+                : config.rateLimit().sessionPerMinute();
+        return take(budget, perMinute, Duration.ofMinutes(1));
+    }
+
+    /** {@code session:<id>} for a well-signed access token, {@code key:<digest>} for a key seen before, else null. */
+    private String budget(String token) {
+        if (token == null || token.isBlank()) {
+            return null;
+        }
+        if (token.startsWith("ctk_")) {
+            String digest = digest(token);
+            return keyLimits.containsKey(digest) ? "key:" + digest : null;
+        }
+        if (!TokenService.looksLikeJwt(token)) {
+            return null;
+        }
+        return tokens.verify(token, TokenService.ACCESS).map(c -> "session:" + c.sessionId()).orElse(null);
     }
 
     /** Takes one order placement from the same caller's per-second order budget. */
     public Decision takeOrder(String token, String remoteAddress) {
-        return take("orders:" + who(token, remoteAddress), config.rateLimit().ordersPerSecond(), Duration.ofSeconds(1));
+        String budget = budget(token);
+        return take("orders:" + (budget != null ? budget : who(remoteAddress)), config.rateLimit().ordersPerSecond(),
+                Duration.ofSeconds(1));
     }
 
-    private static String who(String token, String remoteAddress) {
-        return token != null && !token.isBlank() ? "token:" + digest(token)
-                : "ip:" + (remoteAddress == null ? "unknown" : remoteAddress);
+    private static String who(String remoteAddress) {
+        return "ip:" + (remoteAddress == null ? "unknown" : remoteAddress);
     }
 
     private Decision take(String key, int capacity, Duration period) {
