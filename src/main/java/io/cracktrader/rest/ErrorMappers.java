@@ -22,6 +22,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -124,7 +125,11 @@ public class ErrorMappers {
     /** Malformed JSON: 400. */
     @ServerExceptionMapper
     public Response malformed(JsonParseException e, HttpServerRequest request) {
-        return body(400, ErrorCode.VALIDATION_ERROR, "Malformed JSON: " + e.getOriginalMessage(), Map.of(), request);
+        // Jackson's own message names its classes and features: say where, not what the parser thinks.
+        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr();
+        return body(400, ErrorCode.VALIDATION_ERROR, "Malformed JSON" + where + " (numbers must be finite; "
+                + "strings in double quotes)", Map.of(), request);
     }
 
     @ServerExceptionMapper
@@ -143,12 +148,19 @@ public class ErrorMappers {
         if (e.getCause() instanceof MismatchedInputException mismatch) {
             return mismatched(mismatch, request);
         }
+        if (status == 404 && e.getCause() instanceof IllegalArgumentException) {
+            // JAX-RS answers 404 when a query parameter does not convert (?page=abc): it is bad input instead.
+            return body(422, ErrorCode.VALIDATION_ERROR, "Request validation failed: a parameter is not a number",
+                    notNumbers(request), request);
+        }
         ErrorCode code = switch (status) {
             case 401 -> ErrorCode.AUTHENTICATION_ERROR;
             case 403 -> ErrorCode.AUTHORIZATION_ERROR;
             case 404 -> ErrorCode.NOT_FOUND;
             case 409 -> ErrorCode.CONFLICT;
             case 429 -> ErrorCode.RATE_LIMITED;
+            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+            case 406, 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
             default -> status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.VALIDATION_ERROR;
         };
         String message = switch (status) {
@@ -172,6 +184,19 @@ public class ErrorMappers {
     static Response body(int status, ErrorCode code, String message, Map<String, ?> details, HttpServerRequest request) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(ErrorBody.of(status, code, message, details, request.path())).build();
+    }
+
+    /** The query parameters whose value is not a number, each named in the details. */
+    private static Map<String, String> notNumbers(HttpServerRequest request) {
+        Map<String, String> out = new TreeMap<>();
+        request.params().forEach((name, value) -> {
+            try {
+                Double.parseDouble(value);
+            } catch (NumberFormatException notANumber) {
+                out.put(name, "must be a number");
+            }
+        });
+        return out;
     }
 
     private static String path(JsonMappingException e) {

@@ -113,7 +113,7 @@ public class AuthService {
         throttle.check(username, address);
         Optional<UserStore.User> user = username == null ? Optional.empty() : store.userByName(username);
         String hash = user.map(UserStore.User::passwordHash).orElseGet(this::dummyHash);
-        boolean ok = password != null && BCrypt.verifyer().verify(password.toCharArray(), hash).verified;
+        boolean ok = matches(password, hash);
         if (user.isEmpty() || !ok) {
             throttle.failed(username, address);
             audit.record(new AuditLog.Entry(0, System.currentTimeMillis(), username, "POST", "/api/auth/login", null,
@@ -322,7 +322,7 @@ public class AuthService {
 
     public void changePassword(Caller caller, String current, String next) {
         UserStore.User user = store.userById(caller.userId()).orElseThrow();
-        if (current == null || !BCrypt.verifyer().verify(current.toCharArray(), user.passwordHash()).verified) {
+        if (!matches(current, user.passwordHash())) {
             throw new InvalidRequestException(Map.of("current_password", "is not the current password"));
         }
         updateUser(user.id(), next, null);
@@ -354,9 +354,18 @@ public class AuthService {
     }
 
     private static void checkPassword(String password, Map<String, String> errors, String field) {
-        if (password == null || password.length() < 8 || password.length() > 72) {
-            errors.put(field, "must be 8-72 characters");
+        if (password == null || password.length() < 8 || !bcryptable(password)) {
+            errors.put(field, "must be 8-72 characters, and at most 72 bytes in UTF-8");
         }
+    }
+
+    /** bcrypt reads at most 72 bytes: a longer password is refused, never silently cut (README, "Security"). */
+    private static boolean bcryptable(String password) {
+        return password.getBytes(StandardCharsets.UTF_8).length <= 72;
+    }
+
+    private static boolean matches(String password, String hash) {
+        return password != null && bcryptable(password) && BCrypt.verifyer().verify(password.toCharArray(), hash).verified;
     }
 
     private static String hash(String secret, int cost) {

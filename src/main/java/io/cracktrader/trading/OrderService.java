@@ -35,6 +35,8 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class OrderService {
+    /** Far beyond any real order, and far enough below overflow that sums of fills stay exact enough. */
+    private static final double MAX_NUMBER = 1e15;
     private static final Logger LOG = Logger.getLogger(OrderService.class);
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,36}");
     private static final double STEP_TOLERANCE = 1e-9;
@@ -205,14 +207,18 @@ public class OrderService {
         if (!module.orderTypes().contains(type)) {
             errors.put("type", "must be one of " + String.join(", ", module.orderTypes()) + " on " + venue.name());
         }
-        if (r.amount() == null || !(r.amount() > 0) || r.amount().isInfinite()) {
-            errors.put("amount", "must be a positive number of base units");
+        if (r.amount() == null || !(r.amount() > 0) || r.amount() > MAX_NUMBER) {
+            errors.put("amount", "must be a positive number of base units, at most " + plain(MAX_NUMBER));
         }
-        if ("limit".equals(type) && (r.price() == null || !(r.price() > 0) || r.price().isInfinite())) {
-            errors.put("price", "a limit order needs a positive price");
+        if ("limit".equals(type) && (r.price() == null || !(r.price() > 0) || r.price() > MAX_NUMBER)) {
+            errors.put("price", "a limit order needs a positive price, at most " + plain(MAX_NUMBER));
         }
-        if ("stop".equals(type) && (r.stopPrice() == null || !(r.stopPrice() > 0) || r.stopPrice().isInfinite())) {
-            errors.put("stop_price", "a stop order needs a positive stop_price");
+        if ("stop".equals(type) && (r.stopPrice() == null || !(r.stopPrice() > 0) || r.stopPrice() > MAX_NUMBER)) {
+            errors.put("stop_price", "a stop order needs a positive stop_price, at most " + plain(MAX_NUMBER));
+        }
+        if (errors.isEmpty() && r.amount() * (r.price() != null ? r.price() : r.stopPrice() != null ? r.stopPrice() : 1)
+                > MAX_NUMBER) {
+            errors.put("amount", "the order is worth more than " + plain(MAX_NUMBER) + " of the quote currency");
         }
         if (r.clientOrderId() != null && !CLIENT_ID.matcher(r.clientOrderId()).matches()) {
             errors.put("client_order_id", "1-36 characters of A-Z a-z 0-9 _ -");

@@ -93,9 +93,10 @@ class ValidationTest {
     void unknownPathsMethodsAndMediaTypes() {
         given().get("/api/v1/nothing-here").then().statusCode(404).body("error.code", is("NOT_FOUND"));
         given().get("/api/v1/runs/no-such-run").then().statusCode(404).body("error.code", is("NOT_FOUND"));
-        given().put("/api/v1/status").then().statusCode(405).body("error.code", is("VALIDATION_ERROR"));
+        // Their own codes (security finding 10: they once said VALIDATION_ERROR).
+        given().put("/api/v1/status").then().statusCode(405).body("error.code", is("METHOD_NOT_ALLOWED"));
         given().contentType(ContentType.TEXT).body("hello").post("/api/v1/runs").then().statusCode(415)
-                .body("error.code", is("VALIDATION_ERROR"));
+                .body("error.code", is("UNSUPPORTED_MEDIA_TYPE"));
     }
 
     @Test
