@@ -151,6 +151,23 @@ public class AuthService {
         return tokensFor(user, session, next);
     }
 
+    /**
+     * Whether what authenticated {@code caller} still holds: the user exists with the same role, and
+     * its session is live or its API key neither revoked nor expired. Long-lived connections ask this.
+     */
+    public boolean stillValid(Caller caller) {
+        Optional<UserStore.User> user = store.userById(caller.userId());
+        if (user.isEmpty() || user.get().role() != caller.role()) {
+            return false;
+        }
+        long now = System.currentTimeMillis();
+        if (caller.apiKeyId() != null) {
+            return store.key(caller.apiKeyId()).filter(k -> k.revokedAt() == null
+                    && (k.expiresAt() == null || k.expiresAt() > now)).isPresent();
+        }
+        return caller.sessionId() == null || liveSession(caller.sessionId()).isPresent();
+    }
+
     public void logout(Caller caller) {
         if (caller.sessionId() != null) {
             store.revokeSession(caller.sessionId(), System.currentTimeMillis());

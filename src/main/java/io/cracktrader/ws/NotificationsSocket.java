@@ -81,10 +81,11 @@ public class NotificationsSocket {
 
     @OnOpen
     public void open(WebSocketConnection connection) {
-        Outbox outbox = hub.outbox(connection, CHANNEL);
+        Caller caller = identity.getAttribute(Caller.ATTRIBUTE);
+        Outbox outbox = hub.outbox(connection, CHANNEL, caller);
         String types = StatusSocket.queryParameter(connection.handshakeRequest().query(), "types");
         Set<String> wanted = types == null ? Set.copyOf(TYPES) : Set.of(types.split(","));
-        VisibleRuns visible = new VisibleRuns(access, identity.getAttribute(Caller.ATTRIBUTE));
+        VisibleRuns visible = new VisibleRuns(access, caller);
         hub.listen(connection, published -> {
             if (published.event() instanceof Notification n && wanted.contains(n.notificationType())) {
                 outbox.send(published.json());

@@ -3,14 +3,20 @@ package io.cracktrader.ws;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cracktrader.config.CracktraderConfig;
+import io.cracktrader.security.AuthService;
+import io.cracktrader.security.Caller;
+import io.cracktrader.service.Blocking;
 import io.cracktrader.service.RunEvents;
 import io.cracktrader.service.strategy.StrategyEvents;
 import io.cracktrader.trading.OrderEvents;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,10 +62,17 @@ public class SocketHub {
     });
 
     private final OrderEvents orders;
+    private final AuthService auth;
+    /** Each open connection's caller: checked every few seconds, closed once its session or key is gone. */
+    private final Map<String, Watched> watched = new ConcurrentHashMap<>();
+
+    private record Watched(WebSocketConnection connection, Caller caller) {
+    }
 
     public SocketHub(RunEvents runs, StrategyEvents strategies, OrderEvents orders, ObjectMapper json,
-                     SocketMetrics metrics, CracktraderConfig config) {
+                     SocketMetrics metrics, CracktraderConfig config, AuthService auth) {
         this.orders = orders;
+        this.auth = auth;
         this.runs = runs;
         this.strategies = strategies;
         this.json = json;
@@ -75,6 +88,7 @@ public class SocketHub {
             long now = System.nanoTime();
             outboxes.values().forEach(o -> o.checkStalled(now));
         }, 1, 1, TimeUnit.SECONDS);
+        timer.scheduleWithFixedDelay(() -> Blocking.submit(this::closeEnded), 2, 2, TimeUnit.SECONDS);
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -105,8 +119,15 @@ public class SocketHub {
         }
     }
 
-    /** A new connection's outbox, counted under {@code channel} until {@link #leave}. */
-    Outbox outbox(WebSocketConnection connection, String channel) {
+    /**
+     * A new connection's outbox, counted under {@code channel} until {@link #leave}. The connection lives
+     * only as long as its caller's session or API key: logout, a password or role change, revocation or
+     * deletion of the user closes it with 1008 within seconds (README, "Security").
+     */
+    Outbox outbox(WebSocketConnection connection, String channel, Caller caller) {
+        if (caller != null) {
+            watched.put(connection.id(), new Watched(connection, caller));
+        }
         metrics.opened(channel);
         Outbox outbox = new Outbox(connection, channel, metrics, timer, config.ws().queueCapacity(),
                 config.ws().statusMaxRate(), config.ws().stallTimeout());
@@ -126,10 +147,27 @@ public class SocketHub {
     /** The connection closed: stop offering it events and forget its outbox. */
     void leave(WebSocketConnection connection, String channel) {
         listeners.remove(connection.id());
+        watched.remove(connection.id());
         Outbox outbox = outboxes.remove(connection.id());
         if (outbox != null) {
             outbox.close();
             metrics.closed(channel);
+        }
+    }
+
+    /** Closes the connections whose caller is no longer valid; one check per distinct caller. */
+    private void closeEnded() {
+        Map<Caller, Boolean> valid = new HashMap<>();
+        for (Watched w : List.copyOf(watched.values())) {
+            try {
+                if (!valid.computeIfAbsent(w.caller(), auth::stillValid)) {
+                    watched.remove(w.connection().id());
+                    w.connection().close(new CloseReason(1008, "Your session or key has ended; log in again"))
+                            .subscribe().with(ok -> { }, failure -> { });
+                }
+            } catch (RuntimeException e) {
+                LOG.debugf("Could not check a WebSocket's session: %s", e.getMessage());
+            }
         }
     }
 

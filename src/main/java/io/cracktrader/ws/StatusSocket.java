@@ -47,9 +47,10 @@ public class StatusSocket {
     @OnOpen
     public void open(WebSocketConnection connection) {
         String runId = queryParameter(connection.handshakeRequest().query(), "run_id");
-        Outbox outbox = hub.outbox(connection, CHANNEL);
+        Caller caller = identity.getAttribute(Caller.ATTRIBUTE);
+        Outbox outbox = hub.outbox(connection, CHANNEL, caller);
         // Another user's run is not streamed: it does not exist for this subscriber.
-        VisibleRuns visible = new VisibleRuns(access, identity.getAttribute(Caller.ATTRIBUTE));
+        VisibleRuns visible = new VisibleRuns(access, caller);
         hub.listen(connection, published -> {
             if (!(published.event() instanceof RunEvents.RunEvent e)
                     || !(runId == null ? e.runner() : runId.equals(e.runId())) || !visible.test(e)) {

@@ -69,7 +69,7 @@ public final class StrategySockets {
         }
 
         Outbox outbox(WebSocketConnection connection) {
-            return hub.outbox(connection, name);
+            return hub.outbox(connection, name, caller());
         }
 
         /** Refuses the connection unless the caller may read the strategy; returns whether it stays open. */

@@ -109,7 +109,7 @@ public class TradingSocket {
     @OnOpen
     public void open(WebSocketConnection connection) {
         Caller caller = identity.getAttribute(Caller.ATTRIBUTE);
-        Client client = new Client(hub.outbox(connection, CHANNEL), caller, new VisibleRuns(access, caller));
+        Client client = new Client(hub.outbox(connection, CHANNEL, caller), caller, new VisibleRuns(access, caller));
         clients.put(connection.id(), client);
         hub.listen(connection, published -> deliver(client, published));
         startTickers();
