@@ -33,6 +33,7 @@ public final class Api {
      */
     public static void configure() {
         adminToken = null;
+        USER_TOKENS.clear();
         // Logs in on first use: REST Assured learns the application's port only just before each test.
         io.restassured.RestAssured.replaceFiltersWith((request, response, context) -> {
             if (!request.getHeaders().hasHeaderWithName("Authorization") && !request.getURI().contains("/api/auth/login")
@@ -56,10 +57,17 @@ public final class Api {
                 .post("/api/auth/login").then().statusCode(200).extract().path("access_token");
     }
 
-    /** Creates the user (password: the name and "-password") if it does not exist yet, and logs in as them. */
+    private static final Map<String, String> USER_TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * An access token of the user (password: the name and "-password"), created on first use with the
+     * role; the same token for the rest of the test class.
+     */
     public static String user(String username, String role) {
-        post("/api/users", Map.of("username", username, "password", username + "-password", "role", role));
-        return login(username, username + "-password");
+        return USER_TOKENS.computeIfAbsent(username, name -> {
+            post("/api/users", Map.of("username", name, "password", name + "-password", "role", role));
+            return login(name, name + "-password");
+        });
     }
 
     /** The current admin token, for clients other than REST Assured (WebSockets, HTTP clients). */

@@ -9,7 +9,6 @@ import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,21 +18,9 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class SharingEscalationTest {
-    private static String alice;
-    private static String bob;
-
     @BeforeAll
     static void configure() {
         Api.configure();
-    }
-
-    @BeforeEach
-    void users() {
-        if (alice == null) {
-            alice = Api.user("share-alice", "trader");
-            bob = Api.user("share-bob", "trader");
-            Api.user("share-carol", "trader");
-        }
     }
 
     private static io.restassured.response.Response share(String token, String strategy, String user, List<String> perms) {
@@ -41,25 +28,35 @@ class SharingEscalationTest {
                 .post("/api/strategies/" + strategy + "/share");
     }
 
+    private static String alice() {
+        return Api.user("share-alice", "trader");
+    }
+
+    private static String bob() {
+        return Api.user("share-bob", "trader");
+    }
+
     @Test
     void aShareHolderCannotWidenTheirOwnGrantOrPassOnMoreThanTheyHold() {
-        String id = as(alice).contentType(ContentType.JSON).body(Map.of("name", "Escalation target",
+        String carol = Api.user("share-carol", "trader");
+        bob();
+        String id = as(alice()).contentType(ContentType.JSON).body(Map.of("name", "Escalation target",
                 "category", "trend_following")).post("/api/strategies").then().statusCode(201).extract().path("id");
-        share(alice, id, "share-bob", List.of("read", "share")).then().statusCode(200);
+        share(alice(), id, "share-bob", List.of("read", "share")).then().statusCode(200);
         // The finding: bob granted himself everything, then deleted alice's strategy.
-        share(bob, id, "share-bob", List.of("read", "share", "write", "delete", "execute")).then().statusCode(422)
+        share(bob(), id, "share-bob", List.of("read", "share", "write", "delete", "execute")).then().statusCode(422)
                 .body("error.details", hasKey("username"));
-        share(bob, id, "share-carol", List.of("read", "delete")).then().statusCode(422)
+        share(bob(), id, "share-carol", List.of("read", "delete")).then().statusCode(422)
                 .body("error.details", hasKey("permissions"));
-        share(bob, id, "share-carol", List.of("read", "share")).then().statusCode(422)
+        share(bob(), id, "share-carol", List.of("read", "share")).then().statusCode(422)
                 .body("error.details", hasKey("permissions"));
-        share(bob, id, "share-carol", List.of("read")).then().statusCode(200);
-        as(bob).delete("/api/strategies/" + id).then().statusCode(403);
-        as(alice).get("/api/strategies/" + id).then().statusCode(200);
+        share(bob(), id, "share-carol", List.of("read")).then().statusCode(200);
+        as(bob()).delete("/api/strategies/" + id).then().statusCode(403);
+        as(alice()).get("/api/strategies/" + id).then().statusCode(200);
         // A grant wider than bob's is not his to change: he may not take alice's grant to carol away.
-        share(alice, id, "share-carol", List.of("read", "write")).then().statusCode(200);
-        share(bob, id, "share-carol", List.of()).then().statusCode(403);
-        as(Api.user("share-carol", "trader")).get("/api/strategies/" + id).then().statusCode(200)
+        share(alice(), id, "share-carol", List.of("read", "write")).then().statusCode(200);
+        share(bob(), id, "share-carol", List.of()).then().statusCode(403);
+        as(carol).get("/api/strategies/" + id).then().statusCode(200)
                 .body("strategy.permissions", contains("read", "write"));
     }
 }

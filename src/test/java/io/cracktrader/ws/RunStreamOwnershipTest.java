@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,37 +19,32 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class RunStreamOwnershipTest {
-    private static String alice;
-    private static String bob;
-
     @BeforeAll
     static void configure() {
         Api.configure();
     }
 
-    /** Users are made once the application listens (REST Assured knows its port only then). */
-    @BeforeEach
-    void users() {
-        if (alice != null) {
-            return;
-        }
-        alice = Api.user("stream-alice", "trader");
-        bob = Api.user("stream-bob", "trader");
+    private static String alice() {
+        return Api.user("stream-alice", "trader");
+    }
+
+    private static String bob() {
+        return Api.user("stream-bob", "trader");
     }
 
     @Test
     void anotherUsersRunIsNotStreamed() {
-        WsClient bobsStatus = WsClient.connectAs("/ws/status", bob);
-        WsClient bobsNotifications = WsClient.connectAs("/ws/system/notifications", bob);
-        WsClient bobsTrades = WsClient.connectAs("/ws", bob);
-        WsClient alicesNotifications = WsClient.connectAs("/ws/system/notifications", alice);
+        WsClient bobsStatus = WsClient.connectAs("/ws/status", bob());
+        WsClient bobsNotifications = WsClient.connectAs("/ws/system/notifications", bob());
+        WsClient bobsTrades = WsClient.connectAs("/ws", bob());
+        WsClient alicesNotifications = WsClient.connectAs("/ws/system/notifications", alice());
         bobsTrades.send("{\"action\": \"subscribe\", \"channel\": \"trades\", \"symbol\": \"BTC/USDT\"}");
-        String run = as(alice).contentType(ContentType.JSON).body(Map.of("strategy_name", "TestStrategy",
+        String run = as(alice()).contentType(ContentType.JSON).body(Map.of("strategy_name", "TestStrategy",
                         "symbols", List.of("BTC/USDT"), "timeframe", "1m", "mode", "paper",
                         "strategy_params", Map.of("threshold", 0.0001, "period", 2)))
                 .post("/api/v1/runs").then().statusCode(201).extract().<String>path("run_id");
-        WsClient bobsRun = WsClient.connectAs("/ws/status?run_id=" + run, bob);
-        WsClient alicesRun = WsClient.connectAs("/ws/status?run_id=" + run, alice);
+        WsClient bobsRun = WsClient.connectAs("/ws/status?run_id=" + run, bob());
+        WsClient alicesRun = WsClient.connectAs("/ws/status?run_id=" + run, alice());
         try {
             // The owner is told about the run and sees its fills: so the others would have been too.
             await().atMost(Duration.ofSeconds(30)).until(() -> alicesRun.has(m -> m.toString().contains(run))
@@ -64,7 +58,7 @@ class RunStreamOwnershipTest {
             for (WsClient c : List.of(bobsStatus, bobsNotifications, bobsTrades, bobsRun, alicesRun, alicesNotifications)) {
                 c.close();
             }
-            as(alice).post("/api/v1/runs/" + run + "/stop");
+            as(alice()).post("/api/v1/runs/" + run + "/stop");
         }
     }
 }
