@@ -28,15 +28,23 @@ public class AuditLog {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log (time, username, method, path, target, "
                     + "status, client) VALUES (?,?,?,?,?,?,?)")) {
                 ps.setLong(1, e.time());
-                ps.setString(2, e.username());
+                ps.setString(2, printable(e.username()));
                 ps.setString(3, e.method());
-                ps.setString(4, e.path());
-                ps.setString(5, e.target());
+                ps.setString(4, printable(e.path()));
+                ps.setString(5, printable(e.target()));
                 ps.setInt(6, e.status());
                 ps.setString(7, e.client());
                 ps.executeUpdate();
             }
         });
+    }
+
+    /**
+     * What a hostile caller sent (a path with NUL, a username with control characters) is kept readable:
+     * control characters become U+FFFD, which every database stores (PostgreSQL refuses NUL).
+     */
+    private static String printable(String text) {
+        return text == null ? null : text.replaceAll("\\p{Cntrl}", "\uFFFD");
     }
 
     /** Newest first; null filters mean any. */

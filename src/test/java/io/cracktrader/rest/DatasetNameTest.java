@@ -2,12 +2,14 @@ package io.cracktrader.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -43,6 +45,10 @@ class DatasetNameTest {
             given().urlEncodingEnabled(false).delete("/api/v1/datasets/" + name).then().statusCode(404);
         }
         assertTrue(Files.exists(outside), "a file outside the datasets directory is never deleted");
+        // The hostile DELETE is audited too, its NUL kept readable (PostgreSQL refuses NUL in text).
+        await().atMost(Duration.ofSeconds(5)).until(() -> given().queryParam("limit", 200).get("/api/audit").then()
+                .extract().jsonPath().getList("entries.path", String.class).stream()
+                .anyMatch(p -> p.contains("x\uFFFDy")));
         given().contentType("application/json").body(Map.of("strategy_name", "BuyAndHold", "dataset", "../escaped"))
                 .post("/api/v1/runs").then().statusCode(422).body("error.details.dataset", org.hamcrest.Matchers.notNullValue());
     }
