@@ -30,7 +30,7 @@ for i in $(seq 1 "$runs"); do
     -d '{"strategy_name": "TestStrategy", "symbols": ["BTC/USDT"], "timeframe": "1m", "mode": "paper"}' >/dev/null
 done
 sleep 5
-running=$(curl -sf "${auth[@]}" "$base/api/v1/runs?status=running&size=1" | python3 -c 'import sys, json; print(json.load(sys.stdin)["total"])')
+running=$(curl -sf "${auth[@]}" "$base/api/v1/runs?status=running&size=1" | python3 -c 'import sys, json; print(json.load(sys.stdin)["pagination"]["total"])')
 echo "paper runs running: $running of $runs"
 
 echo "--- GET /api/v1/status under wrk, $running paper runs active"

@@ -36,6 +36,10 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class AuthService {
     private static final Logger LOG = Logger.getLogger(AuthService.class);
+    private static final long RECHECK_MILLIS = 2_000;
+
+    private record CheckedCaller(Caller caller, long at) {
+    }
     private static final int PASSWORD_COST = 11;
     private static final int KEY_COST = 10;
     private static final String KEY_PREFIX = "ctk_";
@@ -58,6 +62,8 @@ public class AuthService {
 
     private final RateLimiter limiter;
     private final LoginThrottle throttle;
+    /** Access token → its caller and when its session was last read (see {@link #authenticate}). */
+    private final Map<String, CheckedCaller> recentCallers = new ConcurrentHashMap<>();
     private final AuditLog audit;
     /** Instance fields, not static: the native image must not hold a seeded generator from build time. */
     private final SecureRandom random = new SecureRandom();
@@ -143,6 +149,7 @@ public class AuthService {
         // Rotation: each refresh token works once. A second use means it was copied; the whole session goes.
         String next = UUID.randomUUID().toString();
         if (!store.rotateRefresh(session.id(), claims.refreshId(), next)) {
+            recentCallers.clear();
             store.revokeSession(session.id(), System.currentTimeMillis());
             LOG.warnf("A used refresh token of session %s was presented again; the session is revoked", session.id());
             throw new NotAuthenticatedException("This refresh token was already used; the session has been revoked, "
@@ -170,6 +177,7 @@ public class AuthService {
 
     public void logout(Caller caller) {
         if (caller.sessionId() != null) {
+            recentCallers.clear();
             store.revokeSession(caller.sessionId(), System.currentTimeMillis());
         }
     }
@@ -201,13 +209,28 @@ public class AuthService {
         if (!TokenService.looksLikeJwt(token)) {
             return Optional.empty();
         }
+        // A session checked in the last two seconds is not read again: most requests of a dashboard are
+        // answered without the two database reads, and a revoked session still ends within seconds
+        // (at once on this replica: revoking clears the cache).
+        long now = System.currentTimeMillis();
+        CheckedCaller checked = recentCallers.get(token);
+        if (checked != null && now - checked.at() < RECHECK_MILLIS && checked.caller().expiresAtMillis() > now) {
+            return Optional.of(checked.caller());
+        }
         Optional<TokenService.Claims> claims = tokens.verify(token, TokenService.ACCESS);
         if (claims.isEmpty() || liveSession(claims.get().sessionId()).isEmpty()) {
             return Optional.empty();
         }
-        return store.userById(claims.get().userId()).map(user -> new Caller(user.id(), user.username(), user.role(),
-                user.role().capabilities(), Caller.JWT, claims.get().sessionId(), null,
+        Optional<Caller> caller = store.userById(claims.get().userId()).map(user -> new Caller(user.id(),
+                user.username(), user.role(), user.role().capabilities(), Caller.JWT, claims.get().sessionId(), null,
                 config.rateLimit().sessionPerMinute(), claims.get().expiresAtMillis()));
+        if (caller.isPresent()) {
+            if (recentCallers.size() >= 10_000) {
+                recentCallers.clear();
+            }
+            recentCallers.put(token, new CheckedCaller(caller.get(), now));
+        }
+        return caller;
     }
 
     private Optional<Caller> authenticateKey(String token) {
@@ -330,6 +353,7 @@ public class AuthService {
         UserStore.User updated = new UserStore.User(user.id(), user.username(),
                 password == null ? user.passwordHash() : hash(password, PASSWORD_COST), parsed.get(), user.createdAt());
         store.updateUser(updated);
+        recentCallers.clear(); // a changed role applies to the next request
         // Tokens say who you are, not what you may do, but a changed password must end old sessions.
         if (password != null) {
             store.revokeSessionsOf(id, System.currentTimeMillis());
@@ -353,6 +377,7 @@ public class AuthService {
             throw new NotFoundException("No user with id " + id);
         }
         verifiedKeys.clear();
+        recentCallers.clear();
     }
 
     public List<UserStore.User> users() {

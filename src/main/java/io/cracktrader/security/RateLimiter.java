@@ -31,6 +31,13 @@ public class RateLimiter {
     private record Entry(Bucket bucket, int limit, long[] lastUsed) {
     }
 
+    /** The budget a verified access token draws on, until the token expires. */
+    private record SessionBudget(String key, long expiresAt) {
+    }
+
+    private static final int MAX_REMEMBERED_TOKENS = 10_000;
+    private final Map<String, SessionBudget> sessions = new ConcurrentHashMap<>();
+
     private final CracktraderConfig config;
     private final Map<String, Entry> buckets = new ConcurrentHashMap<>();
     /** Token digest → the limit of its API key, learnt when the key is authenticated. */
@@ -100,7 +107,22 @@ public class RateLimiter {
         if (!TokenService.looksLikeJwt(token)) {
             return null;
         }
-        return tokens.verify(token, TokenService.ACCESS).map(c -> "session:" + c.sessionId()).orElse(null);
+        // Verifying a JWT (signature, claims) costs more than the rest of a budget check: remember the
+        // answer per token until it expires. Bounded, so made-up tokens cannot grow it without limit.
+        long now = System.currentTimeMillis();
+        SessionBudget known = sessions.get(token);
+        if (known != null && known.expiresAt() > now) {
+            return known.key();
+        }
+        TokenService.Claims claims = tokens.verify(token, TokenService.ACCESS).orElse(null);
+        if (claims == null) {
+            return null;
+        }
+        if (sessions.size() >= MAX_REMEMBERED_TOKENS) {
+            sessions.clear();
+        }
+        sessions.put(token, new SessionBudget("session:" + claims.sessionId(), claims.expiresAtMillis()));
+        return "session:" + claims.sessionId();
     }
 
     /** Takes one order placement from the same caller's per-second order budget. */
