@@ -6,7 +6,6 @@ import io.cracktrader.error.NotPermittedException;
 import io.cracktrader.security.Caller;
 import io.cracktrader.security.CurrentCaller;
 import io.cracktrader.security.Role.Capability;
-import io.cracktrader.service.RunCharts;
 import io.cracktrader.service.RunMode;
 import io.cracktrader.service.RunOrchestrator;
 import io.cracktrader.service.RunRequest;
@@ -50,12 +49,10 @@ public class RunsResource {
     private static final int MAX_CANDLES = 20_000;
 
     private final RunOrchestrator runs;
-    private final RunCharts charts;
     private final CurrentCaller caller;
 
-    public RunsResource(RunOrchestrator runs, RunCharts charts, CurrentCaller caller) {
+    public RunsResource(RunOrchestrator runs, CurrentCaller caller) {
         this.runs = runs;
-        this.charts = charts;
         this.caller = caller;
     }
 
@@ -161,7 +158,7 @@ public class RunsResource {
         if (limit < 10 || limit > MAX_CANDLES) {
             throw new InvalidRequestException(Map.of("limit", "must be between 10 and " + MAX_CANDLES));
         }
-        return charts.chart(caller.get(), id, symbol, limit).onItem().ifNull().failWith(() -> notFound(id));
+        return runs.runCandles(caller.get(), id, symbol, limit).onItem().ifNull().failWith(() -> notFound(id));
     }
 
     @POST

@@ -5,6 +5,7 @@ import io.cracktrader.error.NotFoundException;
 import io.cracktrader.exchange.simulated.SimulatedMarketData;
 import io.cracktrader.exchange.xchange.ExchangeCredentials;
 import io.cracktrader.security.Caller;
+import io.cracktrader.service.view.ChartView;
 import io.cracktrader.service.view.DetailedStatusView;
 import io.cracktrader.service.view.EquityPointView;
 import io.cracktrader.service.view.PageView;
@@ -35,9 +36,12 @@ public class RunOrchestrator {
     private final RunViews views;
     private final RunEvents events;
     private final CredentialStore credentials;
+    private final RunCharts charts;
 
     public RunOrchestrator(RunValidator validator, RunExecutor executor, RunRegistry registry, RunQueries queries,
-                           RunAccess access, RunViews views, RunEvents events, CredentialStore credentials) {
+                           RunAccess access, RunViews views, RunEvents events, CredentialStore credentials,
+                           RunCharts charts) {
+        this.charts = charts;
         this.validator = validator;
         this.executor = executor;
         this.registry = registry;
@@ -96,7 +100,8 @@ public class RunOrchestrator {
     }
 
     public Uni<RunView> startRun(RunRequest request, Caller caller) {
-        return Blocking.call(() -> startRunNow(accept(request, null, caller.username()), RunOrigin.of(caller.username())));
+        String owner = caller.username();
+        return Blocking.call(() -> startRunNow(accept(request, null, owner), RunOrigin.of(owner)));
     }
 
     /** The reads of one run answer null (no such run) when the caller may not read it. */
@@ -106,7 +111,8 @@ public class RunOrchestrator {
 
     public Uni<PageView<RunView>> listRuns(Caller caller, String status, String mode, String strategy, int page,
                                            int size) {
-        return Blocking.call(() -> queries.list(access.scoped(caller, new RunFilter(status, mode, strategy)), page, size));
+        RunFilter filter = new RunFilter(status, mode, strategy);
+        return Blocking.call(() -> queries.list(access.scoped(caller, filter), page, size));
     }
 
     public Uni<ResultsView> runResults(Caller caller, String id) {
@@ -119,6 +125,11 @@ public class RunOrchestrator {
 
     public Uni<List<EquityPointView>> runEquity(Caller caller, String id, Integer points) {
         return Blocking.call(() -> access.mayRead(caller, id) ? queries.equity(id, points) : null);
+    }
+
+    /** The candles a run traded on, with its strategy's lines; null when the caller may not read the run. */
+    public Uni<ChartView> runCandles(Caller caller, String id, String symbol, int maxCandles) {
+        return charts.chart(caller, id, symbol, maxCandles);
     }
 
     /** Stops an active run and keeps it, with what it produced, as {@code stopped}. */
@@ -158,16 +169,12 @@ public class RunOrchestrator {
 
     /** Asks an active run to stop and waits briefly for it; false when it is not active. */
     public boolean stopRunNow(String id) {
-        ActiveRun run = registry.get(id);
-        Optional.ofNullable(run).ifPresent(registry::stopAndWait);
-        return run != null;
+        Optional<ActiveRun> run = Optional.ofNullable(registry.get(id));
+        run.ifPresent(registry::stopAndWait);
+        return run.isPresent();
     }
 
-    /**
-     * Validates the request once, and keeps its {@code exchange_config} as the owner's (encrypted)
-     * credentials for the run's exchange, so the orders API and later runs use the same keys; they
-     * are never kept with the run.
-     */
+    /** Validates once; an {@code exchange_config} becomes the owner's encrypted credentials, not the run's. */
     private RunSpec accept(RunRequest request, RunMode impliedMode, String owner) {
         RunSpec spec = validator.validate(request, impliedMode);
         if (request.exchangeConfig() != null && !request.exchangeConfig().isEmpty() && owner != null
