@@ -1,6 +1,7 @@
 package io.cracktrader.rest;
 
 import io.cracktrader.error.NotFoundException;
+import io.cracktrader.security.CurrentCaller;
 import io.cracktrader.security.Role.Capability;
 import io.cracktrader.service.DatasetService;
 import io.cracktrader.service.view.DatasetView;
@@ -33,9 +34,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Datasets", description = "Import OHLCV data from CSV and backtest on it")
 public class DatasetsResource {
     private final DatasetService datasets;
+    private final CurrentCaller caller;
 
-    public DatasetsResource(DatasetService datasets) {
+    public DatasetsResource(DatasetService datasets, CurrentCaller caller) {
         this.datasets = datasets;
+        this.caller = caller;
     }
 
     @POST
@@ -50,7 +53,7 @@ public class DatasetsResource {
                                    @Parameter(description = "Symbol label for runs; default the name")
                                    @QueryParam("symbol") String symbol,
                                    @QueryParam("replace") @DefaultValue("false") boolean replace, String csv) {
-        return datasets.importCsv(name, symbol, csv, replace)
+        return datasets.importCsv(caller.get(), name, symbol, csv, replace)
                 .map(d -> Response.created(URI.create("/api/v1/datasets/" + d.name())).entity(d).build());
     }
 
@@ -58,7 +61,7 @@ public class DatasetsResource {
     @Operation(summary = "Imported datasets")
     @RolesAllowed(Capability.READ)
     public Uni<Map<String, List<DatasetView>>> list() {
-        return datasets.list().map(items -> Map.of("datasets", items));
+        return datasets.list(caller.get()).map(items -> Map.of("datasets", items));
     }
 
     @GET
@@ -66,7 +69,7 @@ public class DatasetsResource {
     @Operation(summary = "One dataset's description")
     @RolesAllowed(Capability.READ)
     public Uni<DatasetView> get(@PathParam("name") String name) {
-        return datasets.get(name).onItem().ifNull().failWith(() -> notFound(name));
+        return datasets.get(caller.get(), name).onItem().ifNull().failWith(() -> notFound(name));
     }
 
     @DELETE
@@ -75,7 +78,7 @@ public class DatasetsResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @RolesAllowed(Capability.BACKTEST)
     public Uni<Response> delete(@PathParam("name") String name) {
-        return datasets.delete(name).onItem().ifNull().failWith(() -> notFound(name))
+        return datasets.delete(caller.get(), name).onItem().ifNull().failWith(() -> notFound(name))
                 .map(x -> Response.noContent().build());
     }
 

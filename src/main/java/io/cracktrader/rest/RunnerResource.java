@@ -117,7 +117,7 @@ public class RunnerResource {
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @RolesAllowed(Capability.WRITE)
     public Uni<Response> addRuleStrategy(StrategyService.RuleRequest request) {
-        return strategyService.create(request).map(type -> Response.created(
+        return strategyService.create(caller.get(), request).map(type -> Response.created(
                 URI.create("/api/v1/strategies/" + type.name())).entity(StrategyList.StrategyInfo.of(type)).build());
     }
 
@@ -125,11 +125,13 @@ public class RunnerResource {
     @Path("/strategies/{name}")
     @Operation(summary = "Delete a rule strategy (built-in ones stay); runs made with it keep their results")
     @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "403", description = "Not its author (nor an administrator)",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "409", description = "Built in",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @RolesAllowed(Capability.WRITE)
     public Uni<Response> deleteRuleStrategy(@PathParam("name") String name) {
-        return strategyService.delete(name).onItem().ifNull()
+        return strategyService.delete(caller.get(), name).onItem().ifNull()
                 .failWith(() -> new NotFoundException("No strategy type called " + name))
                 .map(x -> Response.noContent().build());
     }

@@ -5,6 +5,8 @@ import io.cracktrader.engine.data.CsvBars;
 import io.cracktrader.engine.data.SeriesProfile;
 import io.cracktrader.error.ConflictException;
 import io.cracktrader.error.InvalidRequestException;
+import io.cracktrader.error.NotPermittedException;
+import io.cracktrader.security.Caller;
 import io.cracktrader.service.view.DatasetView;
 import io.cracktrader.store.DatasetStore;
 import io.smallrye.mutiny.Uni;
@@ -27,7 +29,7 @@ public class DatasetService {
     }
 
     /** Validates and stores the CSV as dataset {@code name}; 409 when it exists and {@code replace} is false. */
-    public Uni<DatasetView> importCsv(String name, String symbol, String csv, boolean replace) {
+    public Uni<DatasetView> importCsv(Caller caller, String name, String symbol, String csv, boolean replace) {
         return Blocking.call(() -> {
             Map<String, String> errors = new LinkedHashMap<>();
             if (!DatasetStore.validName(name)) {
@@ -39,7 +41,11 @@ public class DatasetService {
             if (!errors.isEmpty()) {
                 throw new InvalidRequestException(errors);
             }
-            if (!replace && store.find(name).isPresent()) {
+            DatasetStore.DatasetInfo existing = store.find(name).orElse(null);
+            if (existing != null && !existing.changeableBy(caller.username(), caller.isAdmin())) {
+                throw new ConflictException("The name " + name + " is taken; choose another");
+            }
+            if (existing != null && !replace) {
                 throw new ConflictException("Dataset " + name + " exists; add replace=true to overwrite");
             }
             String label = symbol == null || symbol.isBlank() ? name : symbol.strip();
@@ -62,21 +68,36 @@ public class DatasetService {
                     .map(g -> new DatasetStore.Gap(g.after(), g.before(), g.missingBars())).toList();
             DatasetStore.DatasetInfo info = new DatasetStore.DatasetInfo(name, label, profile.timeframe().code(),
                     bars.size(), bars.time(0), bars.time(bars.size() - 1), profile.gapCount(), gaps,
-                    System.currentTimeMillis(), 0);
+                    System.currentTimeMillis(), 0, existing != null ? existing.owner() : caller.username());
             return DatasetView.of(store.save(info, bars));
         });
     }
 
-    public Uni<List<DatasetView>> list() {
-        return Blocking.call(() -> store.list().stream().map(DatasetView::of).toList());
+    /** The datasets the caller may read (README, "Security"). */
+    public Uni<List<DatasetView>> list(Caller caller) {
+        return Blocking.call(() -> store.list().stream().filter(d -> d.readableBy(caller.username(), caller.isAdmin()))
+                .map(DatasetView::of).toList());
     }
 
-    public Uni<DatasetView> get(String name) {
-        return Blocking.call(() -> store.find(name).map(DatasetView::of).orElse(null));
+    /** Null when there is no such dataset or the caller may not read it. */
+    public Uni<DatasetView> get(Caller caller, String name) {
+        return Blocking.call(() -> store.find(name).filter(d -> d.readableBy(caller.username(), caller.isAdmin()))
+                .map(DatasetView::of).orElse(null));
     }
 
-    public Uni<Boolean> delete(String name) {
-        return Blocking.call(() -> store.delete(name) ? Boolean.TRUE : null);
+    /** Null when there is no such dataset for the caller; only its importer or the administrator deletes it. */
+    public Uni<Boolean> delete(Caller caller, String name) {
+        return Blocking.call(() -> {
+            DatasetStore.DatasetInfo d = store.find(name)
+                    .filter(x -> x.readableBy(caller.username(), caller.isAdmin())).orElse(null);
+            if (d == null) {
+                return null;
+            }
+            if (!d.changeableBy(caller.username(), caller.isAdmin())) {
+                throw new NotPermittedException("Only an administrator deletes a dataset imported before datasets had owners");
+            }
+            return store.delete(name) ? Boolean.TRUE : null;
+        });
     }
 
 }

@@ -54,7 +54,7 @@ public class RunOrchestrator {
 
     public Uni<RunView> startRunnerRun(RunRequest request, RunMode impliedMode, Caller caller) {
         return Blocking.call(() -> {
-            RunSpec spec = accept(request, impliedMode, caller.username());
+            RunSpec spec = accept(request, impliedMode, caller);
             ActiveRun run = registry.claimRunner(() -> executor.launch(spec, RunOrigin.of(caller.username())));
             return announce(run, true);
         });
@@ -100,8 +100,7 @@ public class RunOrchestrator {
     }
 
     public Uni<RunView> startRun(RunRequest request, Caller caller) {
-        String owner = caller.username();
-        return Blocking.call(() -> startRunNow(accept(request, null, owner), RunOrigin.of(owner)));
+        return Blocking.call(() -> startRunNow(accept(request, null, caller), RunOrigin.of(caller.username())));
     }
 
     /** The reads of one run answer null (no such run) when the caller may not read it. */
@@ -175,8 +174,9 @@ public class RunOrchestrator {
     }
 
     /** Validates once; an {@code exchange_config} becomes the owner's encrypted credentials, not the run's. */
-    private RunSpec accept(RunRequest request, RunMode impliedMode, String owner) {
-        RunSpec spec = validator.validate(request, impliedMode);
+    private RunSpec accept(RunRequest request, RunMode impliedMode, Caller caller) {
+        RunSpec spec = validator.validate(request, impliedMode, caller);
+        String owner = caller.username();
         if (request.exchangeConfig() != null && !request.exchangeConfig().isEmpty() && owner != null
                 && !SimulatedMarketData.NAME.equals(spec.exchange()) && !RunSpec.DATASET.equals(spec.exchange())) {
             credentials.save(owner, spec.exchange(), ExchangeCredentials.parse(request.exchangeConfig()));

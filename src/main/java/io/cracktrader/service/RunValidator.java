@@ -9,6 +9,7 @@ import io.cracktrader.error.InvalidRequestException;
 import io.cracktrader.error.MalformedRequestException;
 import io.cracktrader.exchange.MarketDataSource;
 import io.cracktrader.exchange.registry.ExchangeRegistry;
+import io.cracktrader.security.Caller;
 import io.cracktrader.store.DatasetStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.DateTimeException;
@@ -55,6 +56,14 @@ public class RunValidator {
      *                    (default backtest)
      */
     public RunSpec validate(RunRequest r, RunMode impliedMode) {
+        return validate(r, impliedMode, null);
+    }
+
+    /**
+     * {@code caller} decides which datasets the run may use: their own (every one for an admin); with no
+     * caller, only datasets from before datasets had owners.
+     */
+    public RunSpec validate(RunRequest r, RunMode impliedMode, Caller caller) {
         if (r == null) {
             throw new MalformedRequestException("A JSON request body is required");
         }
@@ -62,7 +71,7 @@ public class RunValidator {
         RunMode mode = mode(r, impliedMode, errors);
         StrategyType type = strategy(r, errors);
         Map<String, Object> parameters = type == null ? Map.of() : parameters(type, r.strategyParams(), errors);
-        DatasetStore.DatasetInfo dataset = dataset(r, mode, errors);
+        DatasetStore.DatasetInfo dataset = dataset(r, mode, caller, errors);
         List<String> symbols = symbols(r, dataset, errors);
         Timeframe timeframe = timeframe(r, dataset, errors);
         String exchangeName = exchange(r, timeframe, errors);
@@ -138,11 +147,12 @@ public class RunValidator {
         return parameters;
     }
 
-    private DatasetStore.DatasetInfo dataset(RunRequest r, RunMode mode, Map<String, String> errors) {
+    private DatasetStore.DatasetInfo dataset(RunRequest r, RunMode mode, Caller caller, Map<String, String> errors) {
         if (r.dataset() == null) {
             return null;
         }
-        DatasetStore.DatasetInfo dataset = datasets.find(r.dataset()).orElse(null);
+        DatasetStore.DatasetInfo dataset = datasets.find(r.dataset()).filter(d -> caller == null
+                ? d.owner() == null : d.readableBy(caller.username(), caller.isAdmin())).orElse(null);
         if (dataset == null) {
             errors.put("dataset", "no dataset called '" + r.dataset() + "'; import it with POST /api/v1/datasets");
         } else if (mode != RunMode.BACKTEST) {

@@ -10,6 +10,8 @@ import io.cracktrader.engine.strategy.rule.RuleException;
 import io.cracktrader.error.ConflictException;
 import io.cracktrader.error.InvalidRequestException;
 import io.cracktrader.error.MalformedRequestException;
+import io.cracktrader.error.NotPermittedException;
+import io.cracktrader.security.Caller;
 import io.cracktrader.store.RuleStrategyStore;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -53,7 +55,7 @@ public class StrategyService {
         }
     }
 
-    public Uni<StrategyType> create(RuleRequest request) {
+    public Uni<StrategyType> create(Caller caller, RuleRequest request) {
         return Blocking.call(() -> {
             if (request == null) {
                 throw new MalformedRequestException("A JSON request body is required");
@@ -75,7 +77,7 @@ public class StrategyService {
             }
             try {
                 store.insert(new RuleStrategyStore.StoredRule(request.name(), request.description(),
-                        json.writeValueAsString(definition), System.currentTimeMillis()));
+                        json.writeValueAsString(definition), System.currentTimeMillis(), caller.username()));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
@@ -85,7 +87,7 @@ public class StrategyService {
     }
 
     /** Deletes a rule strategy; runs made with it keep their results. Null when there is none. */
-    public Uni<Boolean> delete(String name) {
+    public Uni<Boolean> delete(Caller caller, String name) {
         return Blocking.call(() -> {
             StrategyType type = catalog.find(name);
             if (type == null) {
@@ -93,6 +95,10 @@ public class StrategyService {
             }
             if (type.builtIn()) {
                 throw new ConflictException(name + " is built in and cannot be deleted");
+            }
+            String author = store.find(name).map(RuleStrategyStore.StoredRule::owner).orElse(null);
+            if (!caller.isAdmin() && !caller.username().equals(author)) {
+                throw new NotPermittedException("Only the author of " + name + " or an administrator deletes it");
             }
             store.delete(name);
             catalog.removeRule(name);

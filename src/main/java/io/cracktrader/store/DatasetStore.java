@@ -43,8 +43,19 @@ public class DatasetStore {
 
     /** A dataset's description, stored in its file's header (as JSON). Times are epoch milliseconds. */
     @RegisterForReflection
+    /** {@code owner} is the username that imported it; null for datasets imported before datasets had owners. */
     public record DatasetInfo(String name, String symbol, String timeframe, int bars, long start, long end,
-                              int gapCount, List<Gap> gaps, long createdAt, long sizeBytes) {
+                              int gapCount, List<Gap> gaps, long createdAt, long sizeBytes, String owner) {
+
+        /** The importer and the administrator read it; a dataset from before owners, everyone. */
+        public boolean readableBy(String username, boolean admin) {
+            return admin || owner == null || owner.equals(username);
+        }
+
+        /** The importer and the administrator replace or delete it. */
+        public boolean changeableBy(String username, boolean admin) {
+            return admin || (owner != null && owner.equals(username));
+        }
     }
 
     @RegisterForReflection
@@ -191,7 +202,7 @@ public class DatasetStore {
         ch.read(text, MAGIC.length + 4);
         DatasetInfo info = json.readValue(new String(text.array(), StandardCharsets.UTF_8), DatasetInfo.class);
         return new DatasetInfo(info.name(), info.symbol(), info.timeframe(), info.bars(), info.start(), info.end(),
-                info.gapCount(), info.gaps(), info.createdAt(), size);
+                info.gapCount(), info.gaps(), info.createdAt(), size, info.owner());
     }
 
     /**
