@@ -79,6 +79,10 @@ describe('dashboard', () => {
       if (!url.startsWith(origin) && !/^(data|blob):/.test(url)) foreignRequests.push(url);
     });
     page.on('pageerror', (e) => pageErrors.push(String(e)));
+    // The dashboard runs under its Content-Security-Policy: anything it refuses is an error too.
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) pageErrors.push(m.text());
+    });
   });
 
   after(async () => {
