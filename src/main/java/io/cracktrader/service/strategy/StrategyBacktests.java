@@ -10,6 +10,7 @@ import io.cracktrader.engine.strategy.ParameterSpec;
 import io.cracktrader.engine.strategy.StrategyType;
 import io.cracktrader.error.InvalidRequestException;
 import io.cracktrader.error.NotFoundException;
+import io.cracktrader.error.ServiceException;
 import io.cracktrader.exchange.registry.ExchangeRegistry;
 import io.cracktrader.security.Caller;
 import io.cracktrader.service.RunMode;
@@ -177,7 +178,9 @@ public class StrategyBacktests {
                         ? walkForward(spec, options.walkForwardWindow()) : null));
             } catch (RuntimeException e) {
                 LOG.warnf(e, "Analyses of backtest %s failed", run.runId());
-                error = "The analyses of this backtest failed: " + e.getMessage();
+                // Only our own failures are worded for the caller; anything else stays in the log.
+                error = "The analyses of this backtest failed: " + (e instanceof ServiceException ? e.getMessage()
+                        : "an internal error (logged with run " + run.runId() + ")");
             }
             try {
                 store.finish(new StoredBacktest(run.runId(), strategyId, write(options), analysis, error,
