@@ -1,6 +1,5 @@
 package io.cracktrader.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cracktrader.security.RateLimiter;
 import io.vertx.ext.web.Router;
@@ -67,16 +66,8 @@ public class RateLimitFilter {
         ErrorBody body = ErrorBody.of(429, ErrorCode.RATE_LIMITED, "Rate limit exceeded: " + decision.capacity()
                 + " requests per " + per + "; retry after " + retryAfter + " s",
                 Map.of("limit", decision.capacity(), "retry_after_seconds", retryAfter), rc.request().path());
-        rc.response().setStatusCode(429).putHeader("Retry-After", Long.toString(retryAfter))
-                .putHeader("Content-Type", "application/json").end(encode(body));
+        rc.response().putHeader("Retry-After", Long.toString(retryAfter));
+        EdgeRejections.send(rc, json, body);
         return false;
-    }
-
-    private String encode(ErrorBody body) {
-        try {
-            return json.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
