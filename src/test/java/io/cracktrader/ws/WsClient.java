@@ -12,14 +12,14 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Predicate;
 
 /** A real WebSocket client (the JDK's) that records every message with the time it arrived. */
-final class WsClient implements WebSocket.Listener {
+public final class WsClient implements WebSocket.Listener {
     static final ObjectMapper JSON = new ObjectMapper();
 
-    record Received(JsonNode json, long atMillis) {
+    public record Received(JsonNode json, long atMillis) {
     }
 
     final List<Received> received = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-    volatile Integer closeCode;
+    public volatile Integer closeCode;
     volatile String closeReason;
     private final StringBuilder partial = new StringBuilder();
     private final boolean stalled;
@@ -30,7 +30,7 @@ final class WsClient implements WebSocket.Listener {
     }
 
     /** Connects with the administrator's token; {@code stalled} clients never read after the first message. */
-    static WsClient connect(String pathAndQuery, boolean stalled) {
+    public static WsClient connect(String pathAndQuery, boolean stalled) {
         WsClient client = new WsClient(stalled);
         URI uri = URI.create("ws://localhost:" + RestAssured.port + pathAndQuery);
         client.socket = HttpClient.newHttpClient().newWebSocketBuilder()
@@ -38,12 +38,12 @@ final class WsClient implements WebSocket.Listener {
         return client;
     }
 
-    static WsClient connect(String pathAndQuery) {
+    public static WsClient connect(String pathAndQuery) {
         return connect(pathAndQuery, false);
     }
 
     /** Connects as the user whose access token is {@code token}. */
-    static WsClient connectAs(String pathAndQuery, String token) {
+    public static WsClient connectAs(String pathAndQuery, String token) {
         WsClient client = new WsClient(false);
         URI uri = URI.create("ws://localhost:" + RestAssured.port + pathAndQuery);
         client.socket = HttpClient.newHttpClient().newWebSocketBuilder()
@@ -80,36 +80,36 @@ final class WsClient implements WebSocket.Listener {
         return null;
     }
 
-    void send(String text) {
+    public void send(String text) {
         socket.sendText(text, true).join();
     }
 
-    void close() {
+    public void close() {
         if (closeCode == null) {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
         }
     }
 
-    List<Received> snapshot() {
+    public List<Received> snapshot() {
         synchronized (received) {
             return List.copyOf(received);
         }
     }
 
-    List<JsonNode> messages(Predicate<JsonNode> filter) {
+    public List<JsonNode> messages(Predicate<JsonNode> filter) {
         return snapshot().stream().map(Received::json).filter(filter).toList();
     }
 
-    boolean has(Predicate<JsonNode> filter) {
+    public boolean has(Predicate<JsonNode> filter) {
         return snapshot().stream().map(Received::json).anyMatch(filter);
     }
 
-    static Predicate<JsonNode> type(String type) {
+    public static Predicate<JsonNode> type(String type) {
         return m -> type.equals(m.path("type").asText());
     }
 
     /** Data messages of a channel (acknowledgements name the channel too, but carry no data). */
-    static Predicate<JsonNode> channel(String channel) {
+    public static Predicate<JsonNode> channel(String channel) {
         return m -> channel.equals(m.path("channel").asText()) && m.has("data");
     }
 }
