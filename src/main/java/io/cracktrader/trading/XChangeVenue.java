@@ -35,7 +35,6 @@ public class XChangeVenue implements TradingVenue {
     protected final ExchangeCalls calls;
     private final MarketDataSource marketData;
     private final CredentialStore credentials;
-    private volatile boolean metadataLoaded;
 
     public XChangeVenue(ExchangeModule module, ExchangeConnector connector, ExchangeCalls calls,
                         MarketDataSource marketData, CredentialStore credentials) {
@@ -58,18 +57,7 @@ public class XChangeVenue implements TradingVenue {
 
     @Override
     public InstrumentRules rules(String symbol) {
-        Exchange exchange = connector.publicExchange(module);
-        if (!metadataLoaded) {
-            synchronized (this) {
-                if (!metadataLoaded) {
-                    calls.read(name(), "load instrument metadata", () -> {
-                        exchange.remoteInit();
-                        return null;
-                    });
-                    metadataLoaded = true;
-                }
-            }
-        }
+        Exchange exchange = connector.publicExchangeWithInstruments(module, calls);
         InstrumentMetaData meta = exchange.getExchangeMetaData() == null
                 || exchange.getExchangeMetaData().getInstruments() == null ? null
                 : exchange.getExchangeMetaData().getInstruments().get(new CurrencyPair(symbol));

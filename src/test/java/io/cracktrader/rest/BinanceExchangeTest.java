@@ -109,6 +109,14 @@ class BinanceExchangeTest {
         return id;
     }
 
+    /** Found by the API fuzz test: XChange knows a symbol only once the instrument list is loaded. */
+    @Test
+    void tickersNeedNoOrderFirstAndAnUnlistedSymbolIsTheCallersMistake() {
+        given().queryParam("exchange", "binance").get("/api/market/ticker/BTC/USDT").then().statusCode(200);
+        given().queryParam("exchange", "binance").get("/api/market/ticker/NOPE/NOPE").then().statusCode(422)
+                .body("error.code", is("VALIDATION_ERROR")).body("error.details.symbol", containsString("does not list"));
+    }
+
     @Test
     @Order(1)
     void registryListsEveryBundledModuleWithCapabilities() {

@@ -2,13 +2,18 @@ package io.cracktrader.exchange.xchange;
 
 import io.cracktrader.config.CracktraderConfig;
 import io.cracktrader.error.ExchangeFailureException;
+import io.cracktrader.exchange.ExchangeCalls;
 import io.cracktrader.exchange.ExchangeModule;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.knowm.xchange.Exchange;
 import org.knowm.xchange.ExchangeFactory;
 import org.knowm.xchange.ExchangeSpecification;
+import org.knowm.xchange.currency.CurrencyPair;
+import org.knowm.xchange.dto.meta.ExchangeMetaData;
 
 /**
  * Builds XChange {@link Exchange} instances: one public instance per module for market data and
@@ -23,6 +28,10 @@ public class ExchangeConnector {
     private final Map<String, String> baseUrls;
     private final Map<String, Exchange> publicInstances = new ConcurrentHashMap<>();
     private final Map<AccountKey, Exchange> accountInstances = new ConcurrentHashMap<>();
+    /** When each module's instrument list was last loaded. */
+    private final Map<String, Instant> metadataLoadedAt = new ConcurrentHashMap<>();
+    /** Exchanges list and delist markets: the instrument list is reloaded this often. */
+    static final Duration METADATA_REFRESH = Duration.ofHours(6);
 
     private record AccountKey(String exchange, ExchangeCredentials credentials) {
     }
@@ -34,6 +43,40 @@ public class ExchangeConnector {
 
     public Exchange publicExchange(ExchangeModule module) {
         return publicInstances.computeIfAbsent(module.name(), name -> create(module, null));
+    }
+
+    /**
+     * The public instance with the exchange's instruments loaded: XChange resolves a symbol only after
+     * that ("Null instrument" otherwise), so the first use loads them, and they are reloaded every
+     * {@link #METADATA_REFRESH}. Only a real load goes through {@code calls} (retried, and counted by
+     * the circuit breaker); a fresh list costs no call, so it cannot mask an exchange's failures.
+     */
+    public Exchange publicExchangeWithInstruments(ExchangeModule module, ExchangeCalls calls) {
+        Exchange exchange = publicExchange(module);
+        if (metadataStale(module.name())) {
+            synchronized (exchange) {
+                if (metadataStale(module.name())) {
+                    calls.read(module.name(), "load instrument metadata", () -> {
+                        exchange.remoteInit();
+                        return null;
+                    });
+                    metadataLoadedAt.put(module.name(), Instant.now());
+                }
+            }
+        }
+        return exchange;
+    }
+
+    /** Whether the loaded instruments include {@code pair}; an exchange that lists none is not second-guessed. */
+    public static boolean lists(Exchange exchange, CurrencyPair pair) {
+        ExchangeMetaData meta = exchange.getExchangeMetaData();
+        return meta == null || meta.getInstruments() == null || meta.getInstruments().isEmpty()
+                || meta.getInstruments().containsKey(pair);
+    }
+
+    private boolean metadataStale(String module) {
+        Instant loaded = metadataLoadedAt.get(module);
+        return loaded == null || loaded.plus(METADATA_REFRESH).isBefore(Instant.now());
     }
 
     /** The instance that trades with {@code credentials}; a changed key gets a new instance. */

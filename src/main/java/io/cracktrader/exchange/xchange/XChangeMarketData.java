@@ -11,6 +11,7 @@ import io.cracktrader.exchange.Ticker;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Set;
+import org.knowm.xchange.Exchange;
 import org.knowm.xchange.currency.CurrencyPair;
 
 /**
@@ -52,8 +53,13 @@ public class XChangeMarketData implements MarketDataSource {
 
     @Override
     public Ticker ticker(String symbol) {
+        CurrencyPair pair = new CurrencyPair(symbol);
+        Exchange exchange = connector.publicExchangeWithInstruments(module, calls);
+        if (!ExchangeConnector.lists(exchange, pair)) {
+            throw new InvalidRequestException(Map.of("symbol", module.name() + " does not list " + symbol));
+        }
         org.knowm.xchange.dto.marketdata.Ticker t = calls.read(module.name(), "fetch the " + symbol + " ticker",
-                () -> connector.publicExchange(module).getMarketDataService().getTicker(new CurrencyPair(symbol)));
+                () -> exchange.getMarketDataService().getTicker(pair));
         long time = t.getTimestamp() != null ? t.getTimestamp().getTime() : System.currentTimeMillis();
         return new Ticker(symbol, number(t.getLast()), number(t.getBid()), number(t.getAsk()), number(t.getVolume()),
                 number(t.getPercentageChange()), time);
