@@ -78,6 +78,8 @@ public class EdgeRejections {
         }
         Long length = contentLength(request);
         if (length != null && maxBodyBytes.isPresent() && length > maxBodyBytes.get()) {
+            // Not closed at once (as Quarkus' own limit does): a client still sending would see a broken pipe
+            // instead of this answer. "Connection: close" ends the connection after the answer.
             rc.response().putHeader("Connection", "close");
             reject(rc, 413, ErrorCode.REQUEST_TOO_LARGE, "The request body is over " + maxBodyBytes.get() + " bytes",
                     Map.of("limit", maxBodyBytes.get()));

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.cracktrader.rest.AuthorizationMatrixTest.Operation;
 import io.cracktrader.ws.WsClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.websockets.next.WebSocket;
@@ -65,14 +66,8 @@ class OwnershipMatrixTest {
         }
     }
 
-    record Operation(String method, String path, String contentType) {
-        String key() {
-            return method + " " + path;
-        }
-
-        boolean namesObject() {
-            return path.contains("{");
-        }
+    private static boolean namesObject(Operation op) {
+        return op.path().contains("{");
     }
 
     static final List<Rule> RULES = List.of(
@@ -108,7 +103,8 @@ class OwnershipMatrixTest {
 
     @Test
     void bobReachesNoneOfAlicesObjectsThroughAnyOperationOrStream() {
-        List<Operation> operations = operations();
+        // The document's operations, as the authorization matrix reads them.
+        List<Operation> operations = AuthorizationMatrixTest.operations();
         Objects objects = createAlicesObjects();
         int streams = 0;
         List<WsClient> clients = new ArrayList<>();
@@ -116,14 +112,14 @@ class OwnershipMatrixTest {
             int objectOperations = 0;
             int covered = 0;
             for (Operation op : operations) {
-                if (op.namesObject()) {
+                if (namesObject(op)) {
                     checkNamed(op, objects);
                     objectOperations++;
                     covered++;
                 }
             }
             for (Operation op : operations) {
-                if (!op.namesObject() && checkUnnamed(op, objects)) {
+                if (!namesObject(op) && checkUnnamed(op, objects)) {
                     covered++;
                 }
             }
@@ -131,9 +127,9 @@ class OwnershipMatrixTest {
             streams = checkStreams(objects, clients);
             covered++; // Bob's logout, the streams check's last step
             System.out.printf("Ownership matrix: %d of %d operations in the OpenAPI document (%d naming an object), "
-                    + "%d of %d WebSocket endpoints%n", covered, operations().size(), objectOperations, streams,
+                    + "%d of %d WebSocket endpoints%n", covered, operations.size(), objectOperations, streams,
                     webSocketPaths().size());
-            assertEquals(operations().size(), covered);
+            assertEquals(operations.size(), covered);
             assertEquals(webSocketPaths().size(), streams);
         } finally {
             clients.forEach(WsClient::close);
@@ -330,24 +326,6 @@ class OwnershipMatrixTest {
                 fail(what + " — it holds Alice's " + id);
             }
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    static List<Operation> operations() {
-        Map<String, Object> doc = given().header("Authorization", "").queryParam("format", "json").get("/openapi")
-                .then().statusCode(200).extract().as(Map.class);
-        List<Operation> ops = new ArrayList<>();
-        ((Map<String, Map<String, Object>>) doc.get("paths")).forEach((path, item) -> item.forEach((method, op) -> {
-            if (!(op instanceof Map<?, ?> operation)
-                    || !List.of("get", "post", "put", "delete", "patch").contains(method)) {
-                return;
-            }
-            Map<String, Object> body = (Map<String, Object>) operation.get("requestBody");
-            String contentType = body == null ? null
-                    : ((Map<String, Object>) body.get("content")).keySet().iterator().next();
-            ops.add(new Operation(method.toUpperCase(), path, contentType));
-        }));
-        return ops;
     }
 
     private static Set<String> webSocketPaths;
