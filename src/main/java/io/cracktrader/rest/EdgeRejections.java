@@ -22,8 +22,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The one error body for what is refused before JAX-RS sees a request (docs/API-CONTRACT.md,
- * "Errors"): an over-long request line (414) or header block (431), a body over the size limit
- * (413), an origin the CORS settings do not allow (403), and a WebSocket handshake without a valid
+ * "Errors"): an over-long request line (414) or header block (431), a NUL in the URI (400), a body
+ * over the size limit (413), an origin the CORS settings do not allow (403), and a WebSocket handshake without a valid
  * token (401) or without the read capability (403).
  *
  * <p>Each is checked here, with the same rules as the layer that would otherwise refuse it, because
@@ -69,6 +69,11 @@ public class EdgeRejections {
         if (request.uri().length() > MAX_URI_LENGTH) {
             reject(rc, 414, ErrorCode.REQUEST_TOO_LARGE, "The request URI is over " + MAX_URI_LENGTH + " characters",
                     Map.of("limit", MAX_URI_LENGTH));
+            return;
+        }
+        if (request.uri().contains("%00") || request.uri().indexOf('\0') >= 0) {
+            // No id, name or parameter holds a NUL, and PostgreSQL cannot even compare one: refused alike on both databases.
+            reject(rc, 400, ErrorCode.VALIDATION_ERROR, "The request URI contains a NUL character (%00)", Map.of());
             return;
         }
         if (headerBytes(request) > MAX_HEADER_BYTES) {

@@ -63,7 +63,7 @@ public class RunQueries {
 
     PageView<RunView> list(RunFilter filter, int page, int size) {
         long total = store.count(filter);
-        List<RunView> items = store.list(filter, (page - 1) * size, size).stream().map(stored -> {
+        List<RunView> items = store.list(filter, PageView.offset(page, size), size).stream().map(stored -> {
             ActiveRun live = registry.get(stored.id());
             return live != null ? views.view(live) : views.view(stored);
         }).toList();
@@ -95,7 +95,7 @@ public class RunQueries {
             return null;
         }
         long total = store.tradeCount(id);
-        List<TradeView> items = store.trades(id, (page - 1) * size, size).stream().map(t -> RunViews.trade(id, t))
+        List<TradeView> items = store.trades(id, PageView.offset(page, size), size).stream().map(t -> RunViews.trade(id, t))
                 .toList();
         return PageView.of(items, page, size, total);
     }

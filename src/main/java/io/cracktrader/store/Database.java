@@ -2,6 +2,7 @@ package io.cracktrader.store;
 
 import io.agroal.api.AgroalDataSource;
 import io.cracktrader.config.CracktraderConfig;
+import io.cracktrader.error.MalformedRequestException;
 import io.cracktrader.error.UnavailableException;
 import io.quarkus.agroal.DataSource;
 import io.quarkus.arc.InjectableInstance;
@@ -87,8 +88,7 @@ public class Database {
                 throw e;
             }
         } catch (SQLException e) {
-            LOG.errorf(e, "Database write failed (%s)", what);
-            throw new UnavailableException("The database is unavailable", 5, e);
+            throw failure(e, "write (" + what + ")");
         } finally {
             if (embedded) {
                 embeddedWriteLock.unlock();
@@ -109,8 +109,21 @@ public class Database {
         try (Connection c = dataSource.getConnection()) {
             return query.run(c);
         } catch (SQLException e) {
-            LOG.errorf(e, "Database read failed");
-            throw new UnavailableException("The database is unavailable", 5, e);
+            throw failure(e, "read");
         }
+    }
+
+    /**
+     * What a failed statement means for the caller. Text PostgreSQL cannot store (a NUL character,
+     * SQLSTATE 22021, or one the encoding lacks, 22P05; SQLite stores both) is the caller's input,
+     * not an outage; everything else is the database being unavailable.
+     */
+    private static RuntimeException failure(SQLException e, String what) {
+        if ("22021".equals(e.getSQLState()) || "22P05".equals(e.getSQLState())) {
+            LOG.debugf("Database %s refused the text it was given: %s", what, e.getMessage());
+            return new MalformedRequestException("The request holds a character that cannot be stored (such as NUL)");
+        }
+        LOG.errorf(e, "Database %s failed", what);
+        return new UnavailableException("The database is unavailable", 5, e);
     }
 }

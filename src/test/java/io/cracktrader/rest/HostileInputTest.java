@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.containsString;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,16 @@ class HostileInputTest {
         given().contentType(ContentType.JSON).body("{\"strategy_name\": \"TestStrategy\", \"initial_cash\": NaN}")
                 .post("/api/v1/runs").then().statusCode(400).body("error.code", is("VALIDATION_ERROR"))
                 .body("error.message", not(containsString("Json"))).body("error.message", not(containsString("jackson")));
-        given().get("/api/v1/datasets/x%00y").then().statusCode(404).body("error.code", is("NOT_FOUND"));
+        // Found by the API fuzz run on PostgreSQL, which cannot compare text holding a NUL: it answered 503.
+        for (String path : List.of("/api/v1/datasets/x%00y", "/api/strategies/a%00b", "/api/v1/runs/a%00b/results",
+                "/api/v1/runs?strategy=a%00b")) {
+            // Sent as written: REST Assured would otherwise encode "%00" into the harmless text "%2500".
+            given().urlEncodingEnabled(false).get(path).then().statusCode(400).body("error.code", is("VALIDATION_ERROR"));
+        }
+        given().queryParam("page", 577_578_892).queryParam("size", 35).get("/api/v1/runs").then().statusCode(200)
+                .body("items", org.hamcrest.Matchers.empty());
+        Api.post("/api/strategies", StrategiesApiTest.momentum("nul\u0000name")).then().statusCode(
+                org.hamcrest.Matchers.anyOf(is(201), is(400), is(422)));
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.cracktrader.service.strategy.StrategyViews.SignalView;
 import io.cracktrader.service.strategy.StrategyViews.StrategyDetail;
 import io.cracktrader.service.strategy.StrategyViews.StrategyPage;
 import io.cracktrader.service.strategy.StrategyViews.StrategyView;
+import io.cracktrader.service.view.PageView;
 import io.cracktrader.service.view.RunView;
 import io.cracktrader.service.view.TradeView;
 import io.cracktrader.store.ManagedStrategy;
@@ -96,7 +97,7 @@ public class StrategyManager {
                 search, tagList, sortBy == null ? "created_at" : sortBy, !"asc".equals(sortOrder));
         long total = store.count(q);
         Map<String, String> names = new HashMap<>();
-        List<StrategyView> items = store.list(q, (page - 1) * size, size).stream()
+        List<StrategyView> items = store.list(q, PageView.offset(page, size), size).stream()
                 .map(s -> access.view(caller, s, names)).toList();
         return new StrategyPage(items, new Pagination(page, size, total, (int) ((total + size - 1) / size)));
     }
