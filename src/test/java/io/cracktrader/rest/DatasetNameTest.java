@@ -38,14 +38,16 @@ class DatasetNameTest {
         Path dataDir = Path.of(ConfigProvider.getConfig().getValue("cracktrader.data-dir", String.class));
         Path outside = dataDir.resolve("escaped.bars");
         Files.copy(dataDir.resolve("datasets/confined.bars"), outside, StandardCopyOption.REPLACE_EXISTING);
-        for (String name : List.of("..%2Fescaped", "..%2F..%2F" + dataDir.getFileName() + "%2Fescaped", "x%00y",
+        for (String name : List.of("..%2Fescaped", "..%2F..%2F" + dataDir.getFileName() + "%2Fescaped", "x%01y",
                 "%2Fetc%2Fpasswd", "..")) {
             given().urlEncodingEnabled(false).get("/api/v1/datasets/" + name).then().statusCode(404)
                     .body("error.code", is("NOT_FOUND"));
             given().urlEncodingEnabled(false).delete("/api/v1/datasets/" + name).then().statusCode(404);
         }
         assertTrue(Files.exists(outside), "a file outside the datasets directory is never deleted");
-        // The hostile DELETE is audited too, its NUL kept readable (PostgreSQL refuses NUL in text).
+        // A NUL is refused before any lookup (HostileInputTest); other control characters reach the
+        // lookup, and the hostile DELETE is audited with them kept readable.
+        given().urlEncodingEnabled(false).delete("/api/v1/datasets/x%00y").then().statusCode(400);
         await().atMost(Duration.ofSeconds(5)).until(() -> given().queryParam("limit", 200).get("/api/audit").then()
                 .extract().jsonPath().getList("entries.path", String.class).stream()
                 .anyMatch(p -> p.contains("x\uFFFDy")));
