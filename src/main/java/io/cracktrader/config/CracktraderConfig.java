@@ -14,6 +14,10 @@ public interface CracktraderConfig {
     @WithDefault("./data")
     String dataDir();
 
+    /** Below this much free space on the data directory's volume the service reports itself not ready. */
+    @WithDefault("64")
+    long dataMinFreeMb();
+
     Runs runs();
 
     Exchanges exchanges();
@@ -52,6 +56,20 @@ public interface CracktraderConfig {
         /** Closed bars a paper run on a real exchange warms its indicators up on before it trades. */
         @WithDefault("500")
         int warmupBars();
+
+        /**
+         * How long a replica's hold on its active runs lasts without a renewal (it renews every third
+         * of it). Another replica closes a run only after its lease expired (docs/ARCHITECTURE.md, "Durability").
+         */
+        @WithDefault("PT30S")
+        Duration lease();
+
+        /** This replica's name in the runs it holds; by default the host name (the pod's name) and a random suffix. */
+        Optional<String> replicaId();
+
+        /** How long the end of a run is retried while the database cannot take it, before the run is reported failed. */
+        @WithDefault("PT20S")
+        Duration finalWriteRetry();
     }
 
     interface Exchanges {

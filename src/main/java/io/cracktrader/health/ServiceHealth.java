@@ -14,8 +14,8 @@ import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The documented {@code /api/v1/health}: unhealthy when the database is unreachable (nothing can be
- * recorded), otherwise healthy, with the figures an operator looks at first.
+ * The documented {@code /api/v1/health}: unhealthy when the database is unreachable or the data
+ * directory cannot take writes (nothing can be recorded), otherwise healthy, with the figures an operator looks at first.
  */
 @ApplicationScoped
 public class ServiceHealth {
@@ -23,12 +23,15 @@ public class ServiceHealth {
     private final RunOrchestrator runs;
     private final ExchangeRegistry exchanges;
     private final Database database;
+    private final DataDirectory dataDirectory;
     private final String version;
 
     public ServiceHealth(RunStore store, RunOrchestrator runs, ExchangeRegistry exchanges, Database database,
+                         DataDirectory dataDirectory,
                          @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown") String version) {
         this.store = store;
         this.database = database;
+        this.dataDirectory = dataDirectory;
         this.runs = runs;
         this.exchanges = exchanges;
         this.version = version;
@@ -58,6 +61,9 @@ public class ServiceHealth {
             databaseUp = false;
             checks.put("database", new HealthView.Check("unhealthy", "unreachable"));
         }
+        String storage = dataDirectory.problem();
+        checks.put("storage", new HealthView.Check(storage == null ? "healthy" : "unhealthy",
+                storage == null ? "the data directory takes writes" : storage));
         checks.put("runner", new HealthView.Check("healthy", runs.activeRuns() + " active run(s)"));
         checks.put("exchanges", new HealthView.Check("healthy", "default exchange: " + exchanges.defaultExchange()));
 
@@ -68,6 +74,6 @@ public class ServiceHealth {
         metrics.put("memory_used_mb", (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024));
         metrics.put("memory_max_mb", rt.maxMemory() / (1024 * 1024));
         metrics.put("cpu_count", rt.availableProcessors());
-        return new HealthView(databaseUp ? "healthy" : "unhealthy", checks, metrics, Instant.now(), version);
+        return new HealthView(databaseUp && storage == null ? "healthy" : "unhealthy", checks, metrics, Instant.now(), version);
     }
 }

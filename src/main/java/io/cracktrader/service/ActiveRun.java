@@ -28,7 +28,18 @@ final class ActiveRun {
     private long equitySeen;
 
     volatile RunStatus status = RunStatus.STARTING;
+    /** Why it ended without completing, once it has; the first stop request decides it. */
+    volatile StopReason stopReason;
+    /** Fills the run has produced (counted on its own thread) and, of those, fills the journal has stored. */
+    long fillsProduced;
+    volatile long fillsDurable;
+    /** Set once the run's end is being recorded: the lease heartbeat leaves its row alone from then on. */
+    volatile boolean finishing;
+    /** Set when another replica closed the run (its lease had expired): this replica must not write it again. */
+    volatile boolean lost;
     volatile Long startedAt;
+    /** Set only while a run that has ended stays here because its end could not be stored yet. */
+    volatile Long finishedAt;
     volatile String error;
     /** Which 50 ms slot of each half second this run's live status is published in. */
     volatile int statusSlot;
@@ -58,7 +69,10 @@ final class ActiveRun {
         this.onStop = hook;
     }
 
-    void requestStop() {
+    void requestStop(StopReason reason) {
+        if (stopReason == null) {
+            stopReason = reason;
+        }
         control.requestStop();
         onStop.run();
     }

@@ -12,8 +12,8 @@ import io.cracktrader.exchange.registry.ExchangeRegistry;
 import io.cracktrader.service.view.RunView;
 import io.cracktrader.service.view.TradeView;
 import io.cracktrader.store.RunStore;
+import io.cracktrader.store.StoredRun;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -48,6 +48,10 @@ public class RunExecutor {
     private final RunViews views;
     private final RunEvents events;
     private final RunMetrics metrics;
+    private final RunJournal journal;
+    private final RunLeases leases;
+    /** Retries the end of runs the database could not take when they ended (see {@link #finish}). */
+    private final ScheduledExecutorService finalWrites = Executors.newSingleThreadScheduledExecutor(daemon("run-final-write"));
     /** Wakes paper runs when their next bar is due; it only schedules, the steps run on {@link #liveSteps}. */
     private final ScheduledExecutorService liveClock = Executors.newSingleThreadScheduledExecutor(daemon("live-clock"));
     /** Paper runs' steps: short, or waiting on an exchange's answer; never a backtest worker. */
@@ -55,7 +59,7 @@ public class RunExecutor {
 
     public RunExecutor(CracktraderConfig config, RunStore store, RunRegistry registry, BacktestQueue backtests,
                        BacktestLoader loader, ExchangeRegistry exchanges, RunRecords records, RunViews views,
-                       RunEvents events, RunMetrics metrics) {
+                       RunEvents events, RunMetrics metrics, RunJournal journal, RunLeases leases) {
         this.config = config;
         this.store = store;
         this.registry = registry;
@@ -66,6 +70,8 @@ public class RunExecutor {
         this.views = views;
         this.events = events;
         this.metrics = metrics;
+        this.journal = journal;
+        this.leases = leases;
     }
 
     /** Records the run, registers it and hands it to the scheduler its kind of work needs. */
@@ -73,7 +79,7 @@ public class RunExecutor {
         refuseUnavailableModes(spec);
         ActiveRun run = new ActiveRun(UUID.randomUUID().toString(), spec, System.currentTimeMillis(), origin,
                 registry.nextStatusSlot());
-        store.insert(records.stored(run, null, null));
+        store.insert(records.stored(run), leases.replica(), leases.expiry());
         registry.add(run);
         metrics.started(spec);
         if (spec.mode() == RunMode.BACKTEST) {
@@ -151,12 +157,22 @@ public class RunExecutor {
     private void begin(ActiveRun run) {
         run.startedAt = System.currentTimeMillis();
         run.status = RunStatus.RUNNING;
-        store.update(records.stored(run, null, null));
+        try {
+            store.update(records.stored(run), leases.replica(), leases.expiry());
+        } catch (RuntimeException e) {
+            // The row still says starting; the lease heartbeat writes the state once the database is back.
+            LOG.warnf("Could not record the start of run %s: %s", run.id, e.getMessage());
+        }
         events.status(views.view(run), registry.isRunner(run.id), run.origin);
     }
 
+    /** Journals the fill; it reaches the run's followers only once it is stored (docs/ARCHITECTURE.md, "Durability"). */
     private void onFill(ActiveRun run, Fill fill) {
         TradeView trade = RunViews.trade(run, fill);
+        journal.append(run, RunRecords.row(fill), () -> announceFill(run, trade));
+    }
+
+    private void announceFill(ActiveRun run, TradeView trade) {
         run.addTrade(trade);
         run.origin.observer().onTrade(run.id, trade);
         events.trade(run.id, registry.isRunner(run.id), run.origin, trade);
@@ -172,55 +188,140 @@ public class RunExecutor {
         return store.delete(runId);
     }
 
-    /** Records the end of a run (with its fills and curve when it has an outcome) and tells its followers. */
+    /**
+     * Records the end of a run, then tells its followers: nobody hears "completed" before the commit
+     * that stores it (its fills, stored by the journal first, then its results and curve in one
+     * transaction). While the database cannot take it, the write is retried with backoff for
+     * {@code cracktrader.runs.final-write-retry}; after that the run is reported failed with the reason,
+     * and that failure is written as soon as the database is back (docs/ARCHITECTURE.md, "Durability").
+     */
     void finish(ActiveRun run, RunStatus status, String error, PortfolioOutcome outcome) {
+        run.finishing = true;
+        long now = System.currentTimeMillis();
+        StopReason why = switch (status) {
+            case COMPLETED -> null;
+            case FAILED -> StopReason.ERROR;
+            default -> run.stopReason != null ? run.stopReason : StopReason.USER;
+        };
+        long deadline = now + config.runs().finalWriteRetry().toMillis();
+        String failure = null;
+        if (!journal.awaitDurable(run, deadline - now)) {
+            failure = "its fills could not be stored in time";
+        } else if (!run.lost) {
+            failure = recordEnd(run, records.ended(run, status, error, why, outcome, now), outcome, deadline);
+        }
+        if (run.lost) {
+            // Another replica closed the run after its lease expired; its row says so already.
+            LOG.warnf("Run %s ended here (%s) after another replica had closed it; its row is left as that replica wrote it",
+                    run.id, status.code());
+            release(run, status, now);
+            try {
+                store.find(run.id).map(views::view).ifPresent(v -> announceEnd(run, v));
+            } catch (RuntimeException e) {
+                LOG.warnf("Could not publish the end of run %s: %s", run.id, e.getMessage());
+            }
+            return;
+        }
+        if (failure != null) {
+            String reason = "The run ended (" + status.code() + ") but " + failure + "; it is recorded as failed";
+            LOG.errorf("Run %s: %s", run.id, reason);
+            run.status = RunStatus.FAILED;
+            run.error = reason;
+            run.stopReason = StopReason.ERROR;
+            run.finishedAt = now;
+            metricsFinished(run, RunStatus.FAILED, now);
+            run.markFinished();
+            announceEnd(run, views.view(run));
+            finalWrites.schedule(() -> retryFailedEnd(run, reason, now, 1_000), 1, TimeUnit.SECONDS);
+            return;
+        }
+        StoredRun row = records.ended(run, status, error, why, outcome, now);
         run.status = status;
         run.error = error;
-        long now = System.currentTimeMillis();
-        try {
-            if (outcome != null) {
-                store.complete(records.stored(run, outcome, now), RunRecords.rows(outcome.fills()), outcome.equity());
-            } else {
-                store.update(records.stored(run, null, now));
-            }
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "Could not record the end of run %s", run.id);
-        } finally {
-            registry.remove(run);
-            run.markFinished();
-            Long started = run.startedAt;
-            metrics.finished(run.spec, status, run.control.barsProcessed(),
-                    Duration.ofMillis(started == null ? 0 : now - started));
-        }
-        try {
-            store.find(run.id).map(views::view).ifPresent(v -> announceEnd(run, v));
-        } catch (RuntimeException e) {
-            LOG.warnf("Could not publish the end of run %s: %s", run.id, e.getMessage());
-        }
+        release(run, status, now);
+        announceEnd(run, views.view(row));
         LOG.infof("Run %s %s%s", run.id, status.code(), error == null ? "" : ": " + error);
     }
 
-    private void announceEnd(ActiveRun run, RunView view) {
-        events.status(view, registry.isRunner(run.id), run.origin);
-        run.origin.observer().onFinished(view);
-    }
-
-    /** Runs a previous process left unfinished cannot be resumed: say so instead of showing them running. */
-    void recover(@Observes @Priority(20) StartupEvent event) {
-        int interrupted = store.failInterrupted("Interrupted: the service stopped while this run was active",
-                System.currentTimeMillis());
-        if (interrupted > 0) {
-            LOG.warnf("Marked %d run(s) interrupted by the last shutdown as failed", interrupted);
+    /** Writes the final row until it is stored or the deadline passes; null when stored, else why not. */
+    private String recordEnd(ActiveRun run, StoredRun row, PortfolioOutcome outcome, long deadline) {
+        long backoff = 100;
+        while (true) {
+            try {
+                boolean held = outcome != null ? store.complete(row, outcome.equity(), leases.replica())
+                        : store.update(row, leases.replica(), null);
+                if (!held) {
+                    run.lost = true;
+                }
+                return null;
+            } catch (RuntimeException e) {
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0) {
+                    return "its results could not be stored: " + e.getMessage();
+                }
+                LOG.warnf("Could not record the end of run %s, retrying in %d ms: %s", run.id, backoff, e.getMessage());
+                sleep(Math.min(backoff, left));
+                backoff = Math.min(5_000, backoff * 2);
+            }
         }
     }
 
-    void shutdown(@Observes ShutdownEvent event) {
+    /** A run reported failed because its end could not be stored stays visible here until that failure is. */
+    private void retryFailedEnd(ActiveRun run, String reason, long finishedAt, long backoff) {
+        try {
+            // Built again each time: fills the journal stores meanwhile are counted.
+            StoredRun failedRow = records.ended(run, RunStatus.FAILED, reason, StopReason.ERROR, null, finishedAt);
+            if (!store.update(failedRow, leases.replica(), null)) {
+                LOG.warnf("Run %s was closed by another replica meanwhile", run.id);
+            }
+            registry.remove(run);
+            LOG.infof("Run %s: its failure is recorded now", run.id);
+        } catch (RuntimeException e) {
+            long next = Math.min(30_000, backoff * 2);
+            LOG.debugf("Run %s: still cannot record its failure, retrying in %d ms: %s", run.id, next, e.getMessage());
+            finalWrites.schedule(() -> retryFailedEnd(run, reason, finishedAt, next), next, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void release(ActiveRun run, RunStatus status, long now) {
+        registry.remove(run);
+        run.markFinished();
+        metricsFinished(run, status, now);
+    }
+
+    private void metricsFinished(ActiveRun run, RunStatus status, long now) {
+        Long started = run.startedAt;
+        metrics.finished(run.spec, status, run.control.barsProcessed(), Duration.ofMillis(started == null ? 0 : now - started));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void announceEnd(ActiveRun run, RunView view) {
+        try {
+            events.status(view, registry.isRunner(run.id), run.origin);
+            run.origin.observer().onFinished(view);
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not publish the end of run %s: %s", run.id, e.getMessage());
+        }
+    }
+
+    /** Runs before the journal drains and the leases stop, so both still serve the runs' last writes. */
+    static final int SHUTDOWN_PRIORITY = 100;
+
+    void shutdown(@Observes @Priority(SHUTDOWN_PRIORITY) ShutdownEvent event) {
         registry.stopAll();
         long deadline = System.currentTimeMillis() + 5_000;
         for (ActiveRun run : List.copyOf(registry.all())) {
             registry.await(run, Math.max(1, deadline - System.currentTimeMillis()));
         }
         backtests.close();
+        finalWrites.shutdown();
         liveClock.shutdownNow();
         liveSteps.shutdown();
         try {

@@ -150,10 +150,15 @@ public class RunOrchestrator {
             RunView view = queries.find(id).filter(v -> access.mayRead(caller, id))
                     .orElseThrow(() -> new NotFoundException("No run with id " + id));
             access.requireControl(caller, id, view.mode());
-            Optional.ofNullable(registry.get(id)).ifPresent(registry::stopAndWait);
+            Optional.ofNullable(registry.get(id)).ifPresent(r -> registry.stopAndWait(r, StopReason.USER));
             registry.forgetRunner(id);
             return executor.delete(id) ? Boolean.TRUE : null;
         });
+    }
+
+    /** Whether a run of the configured strategy is starting or running, on any replica (blocking). */
+    public boolean hasActiveRun(String strategyId) {
+        return queries.hasActiveRun(strategyId);
     }
 
     /** How many runs are executing or waiting, for health reporting. */
@@ -166,10 +171,10 @@ public class RunOrchestrator {
         return announce(executor.launch(spec, origin), false);
     }
 
-    /** Asks an active run to stop and waits briefly for it; false when it is not active. */
-    public boolean stopRunNow(String id) {
+    /** Asks an active run to stop for {@code reason} and waits briefly for it; false when it is not active. */
+    public boolean stopRunNow(String id, StopReason reason) {
         Optional<ActiveRun> run = Optional.ofNullable(registry.get(id));
-        run.ifPresent(registry::stopAndWait);
+        run.ifPresent(r -> registry.stopAndWait(r, reason));
         return run.isPresent();
     }
 
@@ -192,7 +197,7 @@ public class RunOrchestrator {
 
     private RunView stop(ActiveRun run, Caller caller) {
         access.requireControl(caller, run.id, run.spec.mode().code());
-        registry.stopAndWait(run);
+        registry.stopAndWait(run, StopReason.USER);
         return queries.find(run.id).orElseThrow();
     }
 }

@@ -56,6 +56,11 @@ public class RunQueries {
         return store.find(id).map(s -> new Origin(s.owner(), s.strategyId()));
     }
 
+    boolean hasActiveRun(String strategyId) {
+        return store.count(new RunFilter("running", null, null, strategyId, null)) > 0
+                || store.count(new RunFilter("starting", null, null, strategyId, null)) > 0;
+    }
+
     public Optional<RunView> find(String id) {
         ActiveRun run = registry.get(id);
         return run != null ? Optional.of(views.view(run)) : store.find(id).map(views::view);

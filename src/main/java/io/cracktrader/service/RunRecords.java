@@ -27,28 +27,42 @@ public class RunRecords {
         this.json = json;
     }
 
-    /** The run's row as of now, or its final row when {@code outcome} and {@code finishedAt} are given. */
-    StoredRun stored(ActiveRun run, PortfolioOutcome outcome, Long finishedAt) {
+    /** The row of an active run as of now. Its fill count is what the journal has stored, as its trades page shows. */
+    StoredRun stored(ActiveRun run) {
+        return row(run, run.status, run.error, run.stopReason, null, null);
+    }
+
+    /**
+     * The final row of a run that ends with {@code status}, written before anyone is told it ended;
+     * with an outcome, its figures are the outcome's.
+     */
+    StoredRun ended(ActiveRun run, RunStatus status, String error, StopReason stopReason, PortfolioOutcome outcome,
+                    long finishedAt) {
+        return row(run, status, error, stopReason, outcome, finishedAt);
+    }
+
+    private StoredRun row(ActiveRun run, RunStatus status, String error, StopReason stopReason, PortfolioOutcome outcome,
+                          Long finishedAt) {
         RunSpec spec = run.spec;
         long now = System.currentTimeMillis();
         double cash = outcome != null ? outcome.cash() : run.control.cash();
         double value = outcome != null ? outcome.metrics().finalValue() : run.control.value();
-        int trades = outcome != null ? outcome.fills().size() : run.control.fills();
+        int trades = outcome != null ? outcome.fills().size() : (int) run.fillsDurable;
         double progress = spec.mode() == RunMode.BACKTEST
-                ? (run.status == RunStatus.COMPLETED ? 1.0 : run.control.progress()) : 0.0;
+                ? (status == RunStatus.COMPLETED ? 1.0 : run.control.progress()) : 0.0;
         return new StoredRun(run.id, spec.mode().code(), spec.strategy().name(), spec.exchange(), spec.symbols(),
-                spec.timeframe().code(), requestJson(spec), run.status.code(), run.error, run.createdAt, run.startedAt,
+                spec.timeframe().code(), requestJson(spec), status.code(), error, run.createdAt, run.startedAt,
                 finishedAt, run.startedAt == null ? null : run.runtimeSeconds(now), progress,
                 run.control.barsProcessed(), spec.initialCash(), Double.isNaN(cash) ? null : cash,
                 Double.isNaN(value) ? null : value, trades,
                 outcome == null ? null : write(PerformanceView.of(outcome.metrics(), outcome.benchmarkReturn())),
                 outcome == null ? null : write(positions(outcome.positions())), run.origin.owner(),
-                run.origin.strategyId());
+                run.origin.strategyId(), stopReason == null ? null : stopReason.code());
     }
 
-    static List<TradeRow> rows(List<Fill> fills) {
-        return fills.stream().map(f -> new TradeRow((int) f.seq(), f.time(), f.symbol(), f.buy() ? "buy" : "sell",
-                f.size(), f.price(), f.commission(), f.closesRoundTrip() ? f.pnl() : null)).toList();
+    static TradeRow row(Fill f) {
+        return new TradeRow((int) f.seq(), f.time(), f.symbol(), f.buy() ? "buy" : "sell", f.size(), f.price(),
+                f.commission(), f.closesRoundTrip() ? f.pnl() : null);
     }
 
     static List<PositionView> positions(List<OpenPosition> positions) {

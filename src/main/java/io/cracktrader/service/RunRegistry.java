@@ -84,7 +84,7 @@ public class RunRegistry {
             ActiveRun run = runnerRunId == null ? null : active.get(runnerRunId);
             if (run != null) {
                 beforeStop.accept(run);
-                stopAndWait(run);
+                stopAndWait(run, StopReason.USER);
             }
             runnerRunId = null;
         }
@@ -99,8 +99,8 @@ public class RunRegistry {
     }
 
     /** Asks a run to stop and waits briefly, so the answer can say it has stopped. */
-    void stopAndWait(ActiveRun run) {
-        run.requestStop();
+    void stopAndWait(ActiveRun run, StopReason reason) {
+        run.requestStop(reason);
         if (!await(run, STOP_WAIT_MILLIS)) {
             LOG.warnf("Run %s did not stop within %d ms", run.id, STOP_WAIT_MILLIS);
         }
@@ -116,8 +116,8 @@ public class RunRegistry {
         }
     }
 
-    /** On shutdown: every run is asked to stop. */
+    /** On shutdown: every run is asked to stop, and records that the shutdown ended it. */
     void stopAll() {
-        active.values().forEach(ActiveRun::requestStop);
+        active.values().forEach(run -> run.requestStop(StopReason.SHUTDOWN));
     }
 }

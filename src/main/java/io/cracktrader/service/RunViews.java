@@ -44,11 +44,13 @@ public class RunViews {
         return new RunView(run.id, run.status.code(), spec.mode().code(), spec.strategy().name(), spec.parameters(),
                 spec.symbols(), spec.timeframe().code(), spec.exchange(), dataSource(spec.exchange(), spec.dataset()),
                 Instant.ofEpochMilli(spec.fromMillis()), Instant.ofEpochMilli(spec.toMillis()),
-                Instant.ofEpochMilli(run.createdAt), started == null ? null : Instant.ofEpochMilli(started), null,
+                Instant.ofEpochMilli(run.createdAt), started == null ? null : Instant.ofEpochMilli(started),
+                run.finishedAt == null ? null : Instant.ofEpochMilli(run.finishedAt),
                 started == null ? null : run.runtimeSeconds(now), spec.mode() == RunMode.BACKTEST ? run.control.progress() : 0,
                 run.control.barsProcessed(), spec.initialCash(), Double.isNaN(cash) ? null : cash,
                 Double.isNaN(value) ? null : value, Double.isNaN(value) ? null : value - spec.initialCash(),
-                run.control.fills(), run.error, position.isPresent() ? position.getAsInt() : null,
+                (int) run.fillsDurable, run.error, run.stopReason == null || run.status.active() ? null : run.stopReason.code(),
+                position.isPresent() ? position.getAsInt() : null,
                 waitingFor(run, position));
     }
 
@@ -71,7 +73,8 @@ public class RunViews {
                 instant(request.startDate()), instant(request.endDate()), Instant.ofEpochMilli(s.createdAt()),
                 s.startedAt() == null ? null : Instant.ofEpochMilli(s.startedAt()),
                 s.finishedAt() == null ? null : Instant.ofEpochMilli(s.finishedAt()), s.runtimeSeconds(), s.progress(),
-                s.barsProcessed(), s.initialCash(), s.cash(), s.equity(), pnl, s.tradeCount(), s.error(), null, null);
+                s.barsProcessed(), s.initialCash(), s.cash(), s.equity(), pnl, s.tradeCount(), s.error(), s.stopReason(),
+                null, null);
     }
 
     DataSourceView dataSource(String exchange, String dataset) {

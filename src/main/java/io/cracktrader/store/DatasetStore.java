@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cracktrader.config.CracktraderConfig;
 import io.cracktrader.engine.data.BarSeries;
 import io.cracktrader.engine.data.Timeframe;
+import io.cracktrader.error.UnavailableException;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ref.SoftReference;
@@ -27,6 +30,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jboss.logging.Logger;
 
 /**
  * Imported datasets, one file each under {@code <data dir>/datasets}: an 8-byte magic, a JSON
@@ -40,6 +44,9 @@ public class DatasetStore {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     private static final byte[] MAGIC = {'C', 'T', 'B', 'A', 'R', 'S', 0, 1};
     private static final String SUFFIX = ".bars";
+    private static final String TMP = ".tmp";
+    private static final long LEFTOVER_AGE_MILLIS = 10 * 60_000;
+    private static final Logger LOG = Logger.getLogger(DatasetStore.class);
 
     /** A dataset's description, stored in its file's header (as JSON). Times are epoch milliseconds. */
     @RegisterForReflection
@@ -66,9 +73,29 @@ public class DatasetStore {
     private final CracktraderConfig config;
     private final Map<String, SoftReference<BarSeries>> loaded = new ConcurrentHashMap<>();
 
-    public DatasetStore(ObjectMapper json, CracktraderConfig config) {
+    private final Database database;
+
+    public DatasetStore(ObjectMapper json, CracktraderConfig config, Database database) {
         this.json = json;
         this.config = config;
+        this.database = database;
+    }
+
+    /**
+     * Temporary files of imports a crash cut off are removed at start: all of them when this process
+     * holds the data directory alone, else those nobody has written to for a while (another replica
+     * may be importing into a shared volume).
+     */
+    void removeLeftovers(@Observes StartupEvent event) throws IOException {
+        long before = database.exclusive() ? Long.MAX_VALUE : System.currentTimeMillis() - LEFTOVER_AGE_MILLIS;
+        try (Stream<Path> files = Files.list(dir())) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(TMP)).toList()) {
+                if (Files.getLastModifiedTime(f).toMillis() < before) {
+                    Files.deleteIfExists(f);
+                    LOG.infof("Removed %s, left by an import that did not finish", f.getFileName());
+                }
+            }
+        }
     }
 
     private Path dir() throws IOException {
@@ -76,11 +103,12 @@ public class DatasetStore {
     }
 
     public synchronized DatasetInfo save(DatasetInfo info, BarSeries bars) {
+        Path tmp = null;
         try {
             byte[] header = json.writeValueAsBytes(info);
             int headerEnd = align(MAGIC.length + 4 + header.length);
             int n = bars.size();
-            Path tmp = Files.createTempFile(dir(), info.name(), ".tmp");
+            tmp = Files.createTempFile(dir(), info.name(), TMP);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 ByteBuffer head = ByteBuffer.allocate(headerEnd).order(ByteOrder.LITTLE_ENDIAN);
                 head.put(MAGIC).putInt(header.length).put(header);
@@ -112,11 +140,31 @@ public class DatasetStore {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            tmp = null;
             loaded.remove(info.name());
             return find(info.name()).orElseThrow();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw unwritable(e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException e) {
+                    LOG.warnf("Could not remove %s: %s", tmp, e.getMessage());
+                }
+            }
         }
+    }
+
+    /** A full volume says so; the path and the system's wording stay in the log (docs/API-CONTRACT.md, "Errors"). */
+    private static RuntimeException unwritable(IOException e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("No space left") || message.contains("Disk quota exceeded")) {
+            LOG.errorf("Could not write a dataset: the disk is full (%s)", message);
+            return new UnavailableException(Database.DISK_FULL, 30, e);
+        }
+        LOG.errorf(e, "Could not write a dataset");
+        return new UnavailableException("The service's storage cannot be written; an operator has been told in its log", 5, e);
     }
 
     public Optional<DatasetInfo> find(String name) {

@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,7 +21,8 @@ public class JdbcRunStore implements RunStore {
     private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() { };
     private static final String COLUMNS = "id, mode, strategy_name, exchange, symbols, timeframe, request, status, "
             + "error, created_at, started_at, finished_at, runtime_seconds, progress, bars_processed, initial_cash, "
-            + "cash, equity, trade_count, metrics, positions, owner, strategy_id";
+            + "cash, equity, trade_count, metrics, positions, owner, strategy_id, stop_reason";
+    private static final String ACTIVE = "status IN ('starting', 'running')";
 
     private final Database db;
     private final ObjectMapper json;
@@ -31,10 +33,10 @@ public class JdbcRunStore implements RunStore {
     }
 
     @Override
-    public void insert(StoredRun r) {
+    public void insert(StoredRun r, String replica, long leaseExpiresAt) {
         write("insert run", c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO runs (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO runs (" + COLUMNS + ", replica, lease_expires_at) "
+                    + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
                 ps.setString(1, r.id());
                 ps.setString(2, r.mode());
                 ps.setString(3, r.strategyName());
@@ -45,6 +47,9 @@ public class JdbcRunStore implements RunStore {
                 bindState(ps, 8, r);
                 ps.setString(22, r.owner());
                 ps.setString(23, r.strategyId());
+                ps.setString(24, r.stopReason());
+                ps.setString(25, replica);
+                ps.setLong(26, leaseExpiresAt);
                 ps.executeUpdate();
             }
         });
@@ -69,32 +74,37 @@ public class JdbcRunStore implements RunStore {
     }
 
     @Override
-    public void update(StoredRun r) {
-        write("update run", c -> updateRow(c, r));
+    public boolean update(StoredRun r, String replica, Long leaseExpiresAt) {
+        return db.writeAndGet("update run", c -> updateRow(c, r, replica, leaseExpiresAt));
     }
 
-    private static void updateRow(Connection c, StoredRun r) throws SQLException {
+    /** The state of a run the replica holds; a null lease releases it (the run has ended). */
+    private static boolean updateRow(Connection c, StoredRun r, String replica, Long leaseExpiresAt) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET status=?, error=?, created_at=?, started_at=?, "
                 + "finished_at=?, runtime_seconds=?, progress=?, bars_processed=?, initial_cash=?, cash=?, equity=?, "
-                + "trade_count=?, metrics=?, positions=? WHERE id=?")) {
+                + "trade_count=?, metrics=?, positions=?, stop_reason=?, lease_expires_at=? WHERE id=? AND replica=? AND "
+                + ACTIVE)) {
             bindState(ps, 1, r);
-            ps.setString(15, r.id());
-            ps.executeUpdate();
+            ps.setString(15, r.stopReason());
+            Columns.setLong(ps, 16, leaseExpiresAt);
+            ps.setString(17, r.id());
+            ps.setString(18, replica);
+            return ps.executeUpdate() > 0;
         }
     }
 
     @Override
-    public void complete(StoredRun r, List<TradeRow> trades, EquityCurve equity) {
-        write("complete run", c -> {
-            updateRow(c, r);
-            try (PreparedStatement del = c.prepareStatement("DELETE FROM run_trades WHERE run_id=?")) {
-                del.setString(1, r.id());
-                del.executeUpdate();
-            }
+    public void appendTrades(Collection<RunTrade> trades) {
+        if (trades.isEmpty()) {
+            return;
+        }
+        // ON CONFLICT DO NOTHING (SQLite and PostgreSQL alike): a fill is written once, whoever retries.
+        write("append fills", c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO run_trades (run_id, seq, time, symbol, side, "
-                    + "size, price, commission, pnl) VALUES (?,?,?,?,?,?,?,?,?)")) {
-                for (TradeRow t : trades) {
-                    ps.setString(1, r.id());
+                    + "size, price, commission, pnl) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING")) {
+                for (RunTrade rt : trades) {
+                    TradeRow t = rt.trade();
+                    ps.setString(1, rt.runId());
                     ps.setInt(2, t.seq());
                     ps.setLong(3, t.time());
                     ps.setString(4, t.symbol());
@@ -107,6 +117,15 @@ public class JdbcRunStore implements RunStore {
                 }
                 ps.executeBatch();
             }
+        });
+    }
+
+    @Override
+    public boolean complete(StoredRun r, EquityCurve equity, String replica) {
+        return db.writeAndGet("complete run", c -> {
+            if (!updateRow(c, r, replica, null)) {
+                return false;
+            }
             try (PreparedStatement del = c.prepareStatement("DELETE FROM run_equity WHERE run_id=?")) {
                 del.setString(1, r.id());
                 del.executeUpdate();
@@ -117,6 +136,7 @@ public class JdbcRunStore implements RunStore {
                 ps.setBytes(3, pack(equity));
                 ps.executeUpdate();
             }
+            return true;
         });
     }
 
@@ -259,17 +279,39 @@ public class JdbcRunStore implements RunStore {
     }
 
     @Override
-    public int failInterrupted(String reason, long nowMillis) {
-        int[] changed = new int[1];
-        write("fail interrupted runs", c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET status='failed', error=?, finished_at=? "
-                    + "WHERE status IN ('starting', 'running')")) {
-                ps.setString(1, reason);
-                ps.setLong(2, nowMillis);
-                changed[0] = ps.executeUpdate();
+    public List<StoredRun> expired(String replica, long nowMillis) {
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM runs WHERE " + ACTIVE
+                    + " AND (lease_expires_at IS NULL OR lease_expires_at < ?) AND (replica IS NULL OR replica <> ?)")) {
+                ps.setLong(1, nowMillis);
+                ps.setString(2, replica);
+                List<StoredRun> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(row(rs));
+                    }
+                }
+                return out;
             }
         });
-        return changed[0];
+    }
+
+    @Override
+    public boolean interrupt(String runId, String reason, long leaseBefore, long finishedAt) {
+        return db.writeAndGet("interrupt run", c -> {
+            // The lease condition is checked again in the same statement: a replica that renewed its
+            // lease meanwhile keeps its run, and of two replicas closing it only one changes a row.
+            try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET status='failed', error=?, "
+                    + "stop_reason='interrupted', finished_at=?, lease_expires_at=NULL, "
+                    + "trade_count=(SELECT COUNT(*) FROM run_trades t WHERE t.run_id=runs.id) WHERE id=? AND " + ACTIVE
+                    + " AND (lease_expires_at IS NULL OR lease_expires_at < ?)")) {
+                ps.setString(1, reason);
+                ps.setLong(2, finishedAt);
+                ps.setString(3, runId);
+                ps.setLong(4, leaseBefore);
+                return ps.executeUpdate() > 0;
+            }
+        });
     }
 
     @Override
@@ -287,7 +329,7 @@ public class JdbcRunStore implements RunStore {
                 fromJson(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
                 rs.getLong(10), Columns.getLong(rs, 11), Columns.getLong(rs, 12), Columns.getDouble(rs, 13), rs.getDouble(14), rs.getLong(15),
                 rs.getDouble(16), Columns.getDouble(rs, 17), Columns.getDouble(rs, 18), rs.getInt(19), rs.getString(20),
-                rs.getString(21), rs.getString(22), rs.getString(23));
+                rs.getString(21), rs.getString(22), rs.getString(23), rs.getString(24));
     }
 
     /** 32 bytes a point: time, value, cash, benchmark. */
@@ -325,11 +367,6 @@ public class JdbcRunStore implements RunStore {
             throw new IllegalStateException(e);
         }
     }
-
-
-
-
-
     private void write(String what, Database.Work work) {
         db.write(what, work);
     }

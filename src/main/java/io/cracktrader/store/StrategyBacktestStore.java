@@ -49,12 +49,18 @@ public class StrategyBacktestStore {
         });
     }
 
-    /** At start-up no backtest is running: analyses still pending were cut off by the last shutdown. */
-    public int failPending(String reason) {
+    /**
+     * Fails the pending analyses nobody will make: those whose run is gone or ended without completing,
+     * and those whose run completed before {@code completedBefore} (an analysis takes seconds after its
+     * run completes; another replica may be making a recent one).
+     */
+    public int failPending(String reason, long completedBefore) {
         return db.writeAndGet("fail pending strategy backtests", c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE strategy_backtests SET error=? WHERE analysis IS NULL AND error IS NULL")) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE strategy_backtests SET error=? WHERE analysis IS NULL "
+                    + "AND error IS NULL AND NOT EXISTS (SELECT 1 FROM runs r WHERE r.id=strategy_backtests.run_id AND "
+                    + "(r.status IN ('starting', 'running') OR (r.status='completed' AND r.finished_at >= ?)))")) {
                 ps.setString(1, reason);
+                ps.setLong(2, completedBefore);
                 return ps.executeUpdate();
             }
         });

@@ -113,6 +113,35 @@ class RunsApiTest {
                 .body("strategy_name", is("MovingAverageCross"));
     }
 
+    /** Finding of the durability issue: an active paper run's trades page was empty while its status counted fills. */
+    @Test
+    void anActiveRunListsEveryFillItCountsAndEveryEndSaysWhy() {
+        String paper = post("/api/v1/runs", Map.of("strategy_name", "TestStrategy", "symbols", List.of("BTC/USDT"),
+                "timeframe", "1m", "mode", "paper", "strategy_params", Map.of("period", 5, "threshold", 0.0005)))
+                .then().statusCode(201).extract().path("run_id");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() ->
+                given().get("/api/v1/runs/" + paper).then().extract().<Integer>path("trade_count") >= 3);
+        for (int i = 0; i < 10; i++) {
+            int counted = given().get("/api/v1/runs/" + paper).then().body("stop_reason", is((Object) null))
+                    .extract().path("trade_count");
+            int listed = given().queryParam("size", 1000).get("/api/v1/runs/" + paper + "/trades").then()
+                    .extract().path("pagination.total");
+            assertTrue(listed >= counted, "listed " + listed + " of the " + counted + " fills the status counts");
+        }
+        given().post("/api/v1/runs/" + paper + "/stop").then().statusCode(200).body("status", is("stopped"))
+                .body("stop_reason", is("user"));
+        int counted = given().get("/api/v1/runs/" + paper).then().extract().path("trade_count");
+        given().get("/api/v1/runs/" + paper + "/trades").then().body("pagination.total", is(counted));
+
+        String completed = post("/api/v1/runs", Api.maCrossExample()).then().statusCode(201).extract().path("run_id");
+        assertEquals("completed", Api.awaitRunEnd(completed));
+        given().get("/api/v1/runs/" + completed).then().body("stop_reason", is((Object) null));
+        String stopped = post("/api/v1/runs", Api.longBacktest()).then().statusCode(201).extract().path("run_id");
+        given().post("/api/v1/runs/" + stopped + "/stop").then().statusCode(200);
+        assertEquals("stopped", Api.awaitRunEnd(stopped));
+        given().get("/api/v1/runs/" + stopped).then().body("stop_reason", is("user"));
+    }
+
     @Test
     void deleteCancelsAndRemoves() {
         String id = post("/api/v1/runs", Api.longBacktest()).then().statusCode(201).extract().path("run_id");

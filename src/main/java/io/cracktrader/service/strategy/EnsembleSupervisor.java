@@ -5,6 +5,7 @@ import io.cracktrader.service.RunOrchestrator;
 import io.cracktrader.service.RunOrigin;
 import io.cracktrader.service.RunQueries;
 import io.cracktrader.service.RunSpec;
+import io.cracktrader.service.StopReason;
 import io.cracktrader.service.strategy.StrategyViews.EnsembleView;
 import io.cracktrader.service.view.RunView;
 import io.cracktrader.service.view.TradeView;
@@ -111,7 +112,7 @@ public class EnsembleSupervisor {
     void stop(String ensembleId) {
         Session s = sessions.remove(ensembleId);
         if (s != null) {
-            s.runIds.forEach(runs::stopRunNow);
+            s.runIds.forEach(id -> runs.stopRunNow(id, StopReason.USER));
         }
     }
 
@@ -149,7 +150,7 @@ public class EnsembleSupervisor {
                     reason = "every member run ended";
                 }
                 if (reason != null) {
-                    end(s, value, reason);
+                    end(s, value, reason, anyActive ? StopReason.RISK : StopReason.USER);
                 }
             } catch (RuntimeException e) {
                 LOG.warnf("Ensemble %s check failed: %s", s.ensembleId, e.getMessage());
@@ -157,9 +158,10 @@ public class EnsembleSupervisor {
         }
     }
 
-    private void end(Session s, double value, String reason) {
+    /** Ends the session; its member runs that are still active record {@code why} as their stop reason. */
+    private void end(Session s, double value, String reason, StopReason why) {
         if (sessions.remove(s.ensembleId, s)) {
-            s.runIds.forEach(runs::stopRunNow);
+            s.runIds.forEach(id -> runs.stopRunNow(id, why));
             LOG.infof("Ensemble %s stopped: %s", s.ensembleId, reason);
             StrategyManager strategies = manager;
             if (strategies != null) {

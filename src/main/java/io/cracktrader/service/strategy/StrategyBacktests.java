@@ -13,6 +13,7 @@ import io.cracktrader.error.NotFoundException;
 import io.cracktrader.error.ServiceException;
 import io.cracktrader.exchange.registry.ExchangeRegistry;
 import io.cracktrader.security.Caller;
+import io.cracktrader.service.RunLeases;
 import io.cracktrader.service.RunMode;
 import io.cracktrader.service.RunOrchestrator;
 import io.cracktrader.service.RunOrigin;
@@ -21,12 +22,14 @@ import io.cracktrader.service.RunSpec;
 import io.cracktrader.service.strategy.StrategyViews.BacktestView;
 import io.cracktrader.service.view.ResultsView;
 import io.cracktrader.service.view.RunView;
+import io.cracktrader.store.Database;
 import io.cracktrader.store.ManagedStrategy;
 import io.cracktrader.store.StrategyBacktestStore.StoredBacktest;
 import io.cracktrader.store.StrategyBacktestStore;
 import io.cracktrader.store.TradeRow;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
@@ -47,6 +50,8 @@ import org.jboss.logging.Logger;
 public class StrategyBacktests {
     private static final Logger LOG = Logger.getLogger(StrategyBacktests.class);
     private static final int MAX_MONTE_CARLO_RUNS = 10_000;
+    /** How long after its run completed an analysis may still be in the making on another replica. */
+    private static final long ANALYSIS_GRACE_MILLIS = 10 * 60_000;
 
     public record BacktestRequest(String startDate, String endDate, Double initialCapital, Double commission,
                                   Double slippage, List<String> symbols, Boolean includeMonteCarlo, Integer monteCarloRuns,
@@ -73,9 +78,10 @@ public class StrategyBacktests {
     private final ExchangeRegistry exchanges;
     private final StrategyBacktestStore store;
     private final ObjectMapper json;
+    private final Database database;
 
     public StrategyBacktests(StrategyAccess access, StrategyValidator validator, RunOrchestrator runs, RunQueries queries,
-                             ExchangeRegistry exchanges, StrategyBacktestStore store, ObjectMapper json) {
+                             ExchangeRegistry exchanges, StrategyBacktestStore store, ObjectMapper json, Database database) {
         this.access = access;
         this.validator = validator;
         this.runs = runs;
@@ -83,13 +89,29 @@ public class StrategyBacktests {
         this.exchanges = exchanges;
         this.store = store;
         this.json = json;
+        this.database = database;
     }
 
-    /** Analyses cut off by the last shutdown will not be made: say so instead of showing them running. */
-    void recover(@Observes StartupEvent event) {
-        int cut = store.failPending("The service stopped before the analyses of this backtest were made; run it again");
+    /**
+     * Analyses cut off by a shutdown or crash will not be made: say so instead of showing them pending.
+     * With the embedded database nothing else can be making one; replicas sharing PostgreSQL leave
+     * the analyses of recently completed runs to whichever replica ran them.
+     */
+    void recover(@Observes @Priority(30) StartupEvent event) {
+        failAbandoned();
+    }
+
+    /** A run whose replica went away ended interrupted: its analysis will not be made either. */
+    void onInterrupted(@Observes RunLeases.RunInterrupted event) {
+        failAbandoned();
+    }
+
+    private void failAbandoned() {
+        long completedBefore = database.exclusive() ? Long.MAX_VALUE : System.currentTimeMillis() - ANALYSIS_GRACE_MILLIS;
+        int cut = store.failPending("The service stopped before the analyses of this backtest were made; run it again",
+                completedBefore);
         if (cut > 0) {
-            LOG.warnf("Marked the analyses of %d backtest(s) interrupted by the last shutdown as failed", cut);
+            LOG.warnf("Marked the analyses of %d backtest(s) cut off by a shutdown as failed", cut);
         }
     }
 

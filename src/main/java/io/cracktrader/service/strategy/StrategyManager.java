@@ -5,10 +5,12 @@ import io.cracktrader.error.InvalidRequestException;
 import io.cracktrader.error.NotPermittedException;
 import io.cracktrader.security.Caller;
 import io.cracktrader.security.UserStore;
+import io.cracktrader.service.RunLeases;
 import io.cracktrader.service.RunMode;
 import io.cracktrader.service.RunOrchestrator;
 import io.cracktrader.service.RunOrigin;
 import io.cracktrader.service.RunSpec;
+import io.cracktrader.service.StopReason;
 import io.cracktrader.service.strategy.StrategyViews.Pagination;
 import io.cracktrader.service.strategy.StrategyViews.SignalView;
 import io.cracktrader.service.strategy.StrategyViews.StrategyDetail;
@@ -63,10 +65,17 @@ public class StrategyManager {
         this.ensembles = ensembles;
     }
 
-    /** A run a previous process left going cannot be resumed: say so on the strategy. */
+    /**
+     * A strategy left running with no active run (its runs were closed as interrupted before this, see
+     * {@link RunLeases}) cannot be resumed: say so on the strategy. One whose run another replica
+     * still executes is left alone.
+     */
     void recover(@Observes @Priority(25) StartupEvent event) {
         long now = System.currentTimeMillis();
         for (ManagedStrategy s : store.withStatus("running")) {
+            if (runs.hasActiveRun(s.id())) {
+                continue;
+            }
             store.update(s.withStatus("error", s.currentRunId(), now));
             access.record(s.id(), "interrupted", null, Map.of("reason",
                     "The service stopped while this strategy was running; start it again"), now);
@@ -292,8 +301,22 @@ public class StrategyManager {
         if (s.ensemble() != null) {
             ensembles.stop(s.id());
         } else if (s.currentRunId() != null) {
-            runs.stopRunNow(s.currentRunId());
+            runs.stopRunNow(s.currentRunId(), StopReason.USER);
         }
+    }
+
+    /** A strategy's run closed because its replica went away ends the strategy as its own end would. */
+    void onInterrupted(@Observes RunLeases.RunInterrupted event) {
+        if (event.strategyId() == null) {
+            return;
+        }
+        long now = System.currentTimeMillis();
+        store.find(event.strategyId()).filter(s -> "running".equals(s.status())
+                && event.run().runId().equals(s.currentRunId())).ifPresent(s -> {
+            store.update(s.withStatus("error", s.currentRunId(), now));
+            access.record(s.id(), "interrupted", null, Map.of("run_id", s.currentRunId(), "reason",
+                    "The process running this strategy went away (a crash, or its replica stopped); start it again"), now);
+        });
     }
 
     /** Records fills as signals and the end of the run on the strategy. */

@@ -32,19 +32,23 @@ public record RunView(
         Double cash,
         Double value,
         Double pnl,
-        int tradeCount,
+        @Schema(description = "Fills stored for the run; while it is active, every fill reported so far") int tradeCount,
         String error,
+        @Schema(enumeration = {"user", "shutdown", "risk", "error", "interrupted"},
+                description = "Why a run that did not complete ended: a user's stop, the service shutting down, a risk "
+                        + "limit, an error, or its process going away (crash, lost lease); null otherwise")
+        String stopReason,
         @Schema(description = "While the run waits to start: its place in the queue, 1 being next") Integer queuePosition,
         @Schema(description = "While the run waits to start: what it waits for") String waitingFor) {
 
     /** The runner busy with a run the caller may not read: its status, nothing about it. */
     public static RunView busy(String status) {
         return new RunView(null, status, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, 0, 0, 0, null, null, null, 0, null, null, null);
+                null, 0, 0, 0, null, null, null, 0, null, null, null, null);
     }
 
     public static RunView idle() {
         return new RunView(null, "idle", null, null, null, null, null, null, null, null, null, null, null, null,
-                null, 0, 0, 0, null, null, null, 0, null, null, null);
+                null, 0, 0, 0, null, null, null, 0, null, null, null, null);
     }
 }
