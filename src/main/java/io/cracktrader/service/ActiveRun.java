@@ -31,7 +31,7 @@ final class ActiveRun {
     /** Why it ended without completing, once it has; the first stop request decides it. */
     volatile StopReason stopReason;
     /** Fills the run has produced (counted on its own thread) and, of those, fills the journal has stored. */
-    long fillsProduced;
+    volatile long fillsProduced;
     volatile long fillsDurable;
     /** Set once the run's end is being recorded: the lease heartbeat leaves its row alone from then on. */
     volatile boolean finishing;

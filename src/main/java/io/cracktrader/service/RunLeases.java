@@ -92,6 +92,7 @@ public class RunLeases {
     /** At start, before any run is accepted: close what earlier processes left, then keep the leases going. */
     void start(@Observes @Priority(20) StartupEvent event) {
         LOG.infof("Replica %s; run leases of %d s", replica, leaseMillis / 1000);
+        closeLeftByEarlierSelf();
         closeExpired();
         long period = Math.max(100, leaseMillis / 3);
         heartbeat.scheduleWithFixedDelay(this::beat, period, period, TimeUnit.MILLISECONDS);
@@ -127,24 +128,41 @@ public class RunLeases {
         }
     }
 
+    /**
+     * A replica that starts under a name it had before (a configured {@code cracktrader.runs.replica-id},
+     * a StatefulSet pod) executes none of the runs that name holds: the process that held them is gone.
+     */
+    private void closeLeftByEarlierSelf() {
+        for (StoredRun run : store.heldBy(replica)) {
+            close(run, "Interrupted: the service stopped while this run was active; the fills it had made are kept",
+                    Long.MAX_VALUE, "this replica's last process");
+        }
+    }
+
     /** Ends every run whose executor went away (its lease expired), keeping what it stored. */
     void closeExpired() {
-        long now = System.currentTimeMillis();
         // The embedded database is this process's alone: whatever it did not start here has no executor.
-        long threshold = database.exclusive() ? Long.MAX_VALUE : now;
+        long threshold = database.exclusive() ? Long.MAX_VALUE : System.currentTimeMillis();
         for (StoredRun run : store.expired(replica, threshold)) {
-            String reason = database.exclusive()
-                    ? "Interrupted: the service stopped while this run was active; the fills it had made are kept"
-                    : "Interrupted: the replica running it stopped renewing its lease; the fills it had made are kept";
-            if (store.interrupt(run.id(), reason, threshold, now)) {
-                LOG.warnf("Run %s was left active by %s; marked failed (interrupted)", run.id(),
-                        database.exclusive() ? "the last process" : "another replica");
-                store.find(run.id()).ifPresent(closed -> {
-                    RunView view = views.view(closed);
-                    events.status(view, false, new RunOrigin(closed.owner(), closed.strategyId(), new RunOrigin.Observer() { }));
-                    interrupted.fire(new RunInterrupted(view, closed.strategyId()));
-                });
+            if (database.exclusive()) {
+                close(run, "Interrupted: the service stopped while this run was active; the fills it had made are kept",
+                        threshold, "the last process");
+            } else {
+                close(run, "Interrupted: the replica running it stopped renewing its lease; the fills it had made are kept",
+                        threshold, "another replica");
             }
         }
+    }
+
+    private void close(StoredRun run, String reason, long leaseBefore, String leftBy) {
+        if (!store.interrupt(run.id(), reason, leaseBefore, System.currentTimeMillis())) {
+            return; // renewed, ended or closed by another replica meanwhile
+        }
+        LOG.warnf("Run %s was left active by %s; marked failed (interrupted)", run.id(), leftBy);
+        store.find(run.id()).ifPresent(closed -> {
+            RunView view = views.view(closed);
+            events.status(view, false, new RunOrigin(closed.owner(), closed.strategyId(), new RunOrigin.Observer() { }));
+            interrupted.fire(new RunInterrupted(view, closed.strategyId()));
+        });
     }
 }

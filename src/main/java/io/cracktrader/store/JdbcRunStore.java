@@ -160,13 +160,7 @@ public class JdbcRunStore implements RunStore {
                 int i = bindFilter(ps, f);
                 ps.setInt(i, limit);
                 ps.setInt(i + 1, offset);
-                List<StoredRun> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(row(rs));
-                    }
-                }
-                return out;
+                return rows(ps);
             }
         });
     }
@@ -278,6 +272,16 @@ public class JdbcRunStore implements RunStore {
         return deleted[0];
     }
 
+    private List<StoredRun> rows(PreparedStatement ps) throws SQLException {
+        List<StoredRun> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(row(rs));
+            }
+        }
+        return out;
+    }
+
     @Override
     public List<StoredRun> expired(String replica, long nowMillis) {
         return read(c -> {
@@ -285,13 +289,18 @@ public class JdbcRunStore implements RunStore {
                     + " AND (lease_expires_at IS NULL OR lease_expires_at < ?) AND (replica IS NULL OR replica <> ?)")) {
                 ps.setLong(1, nowMillis);
                 ps.setString(2, replica);
-                List<StoredRun> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(row(rs));
-                    }
-                }
-                return out;
+                return rows(ps);
+            }
+        });
+    }
+
+    @Override
+    public List<StoredRun> heldBy(String replica) {
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM runs WHERE " + ACTIVE
+                    + " AND replica=?")) {
+                ps.setString(1, replica);
+                return rows(ps);
             }
         });
     }

@@ -53,6 +53,9 @@ public interface RunStore {
     /** Runs left starting or running by another replica whose lease ended before {@code nowMillis}. */
     List<StoredRun> expired(String replica, long nowMillis);
 
+    /** Runs starting or running that name {@code replica} as theirs. */
+    List<StoredRun> heldBy(String replica);
+
     /**
      * Ends a run whose lease ended before {@code leaseBefore} as failed (stop reason {@code interrupted})
      * at {@code finishedAt}, keeping its fills and counting them; false when its lease was renewed or it

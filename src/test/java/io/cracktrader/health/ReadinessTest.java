@@ -36,6 +36,7 @@ class ReadinessTest {
         @Override public EquityCurve equity(String runId) { throw down(); }
         @Override public boolean delete(String runId) { throw down(); }
         @Override public List<StoredRun> expired(String replica, long nowMillis) { throw down(); }
+        @Override public List<StoredRun> heldBy(String replica) { throw down(); }
         @Override public boolean interrupt(String runId, String reason, long leaseBefore, long finishedAt) { throw down(); }
         @Override public void ping() { throw down(); }
     }

@@ -156,6 +156,9 @@ class RestartIT {
         }
         Map<String, String> settings = new HashMap<>(databaseSettings);
         settings.put("cracktrader.exchanges.simulated.clock-speed", "3600");
+        // The same name on every start, as a StatefulSet pod has: on PostgreSQL the new process closes
+        // the runs its predecessor held at once, without waiting for their lease to expire.
+        settings.put("cracktrader.runs.replica-id", "restart-it");
         service = new ServiceProcess(dataDir, settings).start();
         processes.add(service);
         return service;
