@@ -11,6 +11,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -98,6 +99,14 @@ public class ExchangeCalls {
      */
     public <T> T write(String exchange, String what, ExchangeCall<T> call) {
         return run(exchange, what, () -> once(exchange, what, call));
+    }
+
+    /** Publishes whether the exchange's circuit breaker is open (1) or lets calls through (0). */
+    public void watch(String exchange) {
+        Gauge.builder("cracktrader.exchange.circuit.open", this,
+                        calls -> calls.breaker(exchange).getState() == CircuitBreaker.State.OPEN ? 1 : 0)
+                .description("1 while calls to the exchange are refused by its circuit breaker")
+                .tag("exchange", exchange).register(meters);
     }
 
     /** Closed (calls pass), open (refused until it probes again) or half-open. */

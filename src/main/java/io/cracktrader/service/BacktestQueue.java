@@ -1,6 +1,9 @@
 package io.cracktrader.service;
 
 import io.cracktrader.config.CracktraderConfig;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -22,7 +25,7 @@ import org.jboss.logging.Logger;
 public class BacktestQueue {
     private static final Logger LOG = Logger.getLogger(BacktestQueue.class);
 
-    private record Task(String runId, Runnable work) {
+    private record Task(String runId, Runnable work, long queuedNanos) {
     }
 
     /** Owner → their waiting backtests, in the order the owners take turns. */
@@ -30,7 +33,15 @@ public class BacktestQueue {
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean closed;
 
-    public BacktestQueue(CracktraderConfig config) {
+    private final Timer waited;
+
+    public BacktestQueue(CracktraderConfig config, MeterRegistry meters) {
+        Gauge.builder("cracktrader.backtests.waiting", this, BacktestQueue::waitingCount)
+                .description("Backtests waiting for a worker").register(meters);
+        Gauge.builder("cracktrader.backtest.workers", this, q -> q.workers.size())
+                .description("Backtest workers").register(meters);
+        this.waited = Timer.builder("cracktrader.backtest.wait").description("Time backtests waited for a worker")
+                .publishPercentileHistogram().register(meters);
         int threads = config.runs().maxConcurrent() > 0 ? config.runs().maxConcurrent()
                 : Runtime.getRuntime().availableProcessors();
         for (int i = 1; i <= threads; i++) {
@@ -44,7 +55,7 @@ public class BacktestQueue {
     /** Queues a backtest behind the owner's earlier ones. */
     void submit(String owner, String runId, Runnable work) {
         synchronized (waiting) {
-            waiting.computeIfAbsent(owner == null ? "" : owner, o -> new ArrayDeque<>()).addLast(new Task(runId, work));
+            waiting.computeIfAbsent(owner == null ? "" : owner, o -> new ArrayDeque<>()).addLast(new Task(runId, work, System.nanoTime()));
             waiting.notify();
         }
     }
@@ -104,6 +115,12 @@ public class BacktestQueue {
         return workers.size();
     }
 
+    private int waitingCount() {
+        synchronized (waiting) {
+            return waiting.values().stream().mapToInt(ArrayDeque::size).sum();
+        }
+    }
+
     private void work() {
         while (!closed) {
             Task task;
@@ -112,6 +129,7 @@ public class BacktestQueue {
             } catch (InterruptedException e) {
                 return;
             }
+            waited.record(System.nanoTime() - task.queuedNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
             try {
                 task.work.run();
             } catch (RuntimeException | Error e) {

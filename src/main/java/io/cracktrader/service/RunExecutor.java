@@ -214,7 +214,7 @@ public class RunExecutor {
             // Another replica closed the run after its lease expired; its row says so already.
             LOG.warnf("Run %s ended here (%s) after another replica had closed it; its row is left as that replica wrote it",
                     run.id, status.code());
-            release(run, status, now);
+            release(run, status, StopReason.INTERRUPTED, now);
             try {
                 store.find(run.id).map(views::view).ifPresent(v -> announceEnd(run, v));
             } catch (RuntimeException e) {
@@ -229,7 +229,7 @@ public class RunExecutor {
             run.error = reason;
             run.stopReason = StopReason.ERROR;
             run.finishedAt = now;
-            metricsFinished(run, RunStatus.FAILED, now);
+            metricsFinished(run, RunStatus.FAILED, StopReason.ERROR, now);
             run.markFinished();
             announceEnd(run, views.view(run));
             finalWrites.schedule(() -> retryFailedEnd(run, reason, now, 1_000), 1, TimeUnit.SECONDS);
@@ -238,7 +238,7 @@ public class RunExecutor {
         StoredRun row = records.ended(run, status, error, why, outcome, now);
         run.status = status;
         run.error = error;
-        release(run, status, now);
+        release(run, status, why, now);
         announceEnd(run, views.view(row));
         LOG.infof("Run %s %s%s", run.id, status.code(), error == null ? "" : ": " + error);
     }
@@ -283,15 +283,15 @@ public class RunExecutor {
         }
     }
 
-    private void release(ActiveRun run, RunStatus status, long now) {
+    private void release(ActiveRun run, RunStatus status, StopReason why, long now) {
         registry.remove(run);
         run.markFinished();
-        metricsFinished(run, status, now);
+        metricsFinished(run, status, why, now);
     }
 
-    private void metricsFinished(ActiveRun run, RunStatus status, long now) {
+    private void metricsFinished(ActiveRun run, RunStatus status, StopReason why, long now) {
         Long started = run.startedAt;
-        metrics.finished(run.spec, status, run.control.barsProcessed(), Duration.ofMillis(started == null ? 0 : now - started));
+        metrics.finished(run.spec, status, why, run.control.barsProcessed(), Duration.ofMillis(started == null ? 0 : now - started));
     }
 
     private static void sleep(long millis) {

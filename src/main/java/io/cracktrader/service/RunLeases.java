@@ -1,6 +1,8 @@
 package io.cracktrader.service;
 
 import io.cracktrader.config.CracktraderConfig;
+import io.cracktrader.engine.catalog.StrategyCatalog;
+import io.cracktrader.engine.strategy.StrategyType;
 import io.cracktrader.service.view.RunView;
 import io.cracktrader.store.Database;
 import io.cracktrader.store.RunStore;
@@ -46,6 +48,8 @@ public class RunLeases {
     private final RunEvents events;
     private final Database database;
     private final Event<RunInterrupted> interrupted;
+    private final RunMetrics metrics;
+    private final StrategyCatalog catalog;
     private final String replica;
     private final long leaseMillis;
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -55,7 +59,8 @@ public class RunLeases {
     });
 
     public RunLeases(CracktraderConfig config, RunStore store, RunRegistry registry, RunRecords records, RunViews views,
-                     RunEvents events, Database database, Event<RunInterrupted> interrupted) {
+                     RunEvents events, Database database, Event<RunInterrupted> interrupted, RunMetrics metrics,
+                     StrategyCatalog catalog) {
         this.store = store;
         this.registry = registry;
         this.records = records;
@@ -63,6 +68,8 @@ public class RunLeases {
         this.events = events;
         this.database = database;
         this.interrupted = interrupted;
+        this.metrics = metrics;
+        this.catalog = catalog;
         this.replica = config.runs().replicaId().orElseGet(RunLeases::defaultReplicaId);
         this.leaseMillis = config.runs().lease().toMillis();
     }
@@ -159,6 +166,8 @@ public class RunLeases {
             return; // renewed, ended or closed by another replica meanwhile
         }
         LOG.warnf("Run %s was left active by %s; marked failed (interrupted)", run.id(), leftBy);
+        StrategyType type = catalog.find(run.strategyName());
+        metrics.interrupted(run.mode(), run.strategyName(), type != null && type.builtIn());
         store.find(run.id()).ifPresent(closed -> {
             RunView view = views.view(closed);
             events.status(view, false, new RunOrigin(closed.owner(), closed.strategyId(), new RunOrigin.Observer() { }));

@@ -41,16 +41,28 @@ public class RunMetrics {
         counter("cracktrader.runs.started", "Runs accepted", spec).increment();
     }
 
-    void finished(RunSpec spec, RunStatus outcome, long bars, Duration duration) {
+    void finished(RunSpec spec, RunStatus outcome, StopReason reason, long bars, Duration duration) {
         switch (outcome) {
             case COMPLETED -> counter("cracktrader.runs.completed", "Runs that ran to the end", spec).increment();
-            case FAILED -> counter("cracktrader.runs.failed", "Runs that ended in an error", spec).increment();
-            default -> counter("cracktrader.runs.stopped", "Runs stopped on request", spec).increment();
+            case FAILED -> ended("cracktrader.runs.failed", "Runs that ended in an error", tags(spec),
+                    reason == null ? StopReason.ERROR : reason);
+            default -> ended("cracktrader.runs.stopped", "Runs stopped before their end, by stop reason", tags(spec),
+                    reason == null ? StopReason.USER : reason);
         }
         Counter.builder("cracktrader.bars.processed").description("Bars processed by the engine")
                 .tags(tags(spec)).register(registry).increment(bars);
         Timer.builder("cracktrader.run.duration").description("Wall time of finished runs")
                 .tags(tags(spec)).publishPercentileHistogram().register(registry).record(duration);
+    }
+
+    /** A run another process left active, closed as failed with stop reason interrupted. */
+    void interrupted(String mode, String strategyName, boolean builtIn) {
+        ended("cracktrader.runs.failed", "Runs that ended in an error",
+                Tags.of("mode", mode, "strategy", builtIn ? strategyName : "rule"), StopReason.INTERRUPTED);
+    }
+
+    private void ended(String name, String description, Tags tags, StopReason reason) {
+        Counter.builder(name).description(description).tags(tags.and("reason", reason.code())).register(registry).increment();
     }
 
     void tradeExecuted(RunSpec spec, String side) {

@@ -13,6 +13,8 @@ import io.cracktrader.exchange.Symbols;
 import io.cracktrader.exchange.registry.ExchangeRegistry;
 import io.cracktrader.exchange.simulated.SimulatedMarketData;
 import io.cracktrader.exchange.xchange.ExchangeConnector;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -23,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
@@ -50,15 +53,18 @@ public class OrderService {
     private final ExchangeRegistry exchanges;
     private final OrderEvents events;
     private final CracktraderConfig config;
+    private final MeterRegistry meters;
     private final Map<String, TradingVenue> venues = new LinkedHashMap<>();
 
     public OrderService(OrderStore store, SimulatedVenue simulated, ExchangeRegistry exchanges, ExchangeConnector connector,
-                        ExchangeCalls calls, CredentialStore credentials, OrderEvents events, CracktraderConfig config) {
+                        ExchangeCalls calls, CredentialStore credentials, OrderEvents events, CracktraderConfig config,
+                        MeterRegistry meters) {
         this.store = store;
         this.simulated = simulated;
         this.exchanges = exchanges;
         this.events = events;
         this.config = config;
+        this.meters = meters;
         venues.put(simulated.name(), simulated);
         for (ExchangeModule m : exchanges.modules()) {
             if (!m.simulated()) {
@@ -107,11 +113,13 @@ public class OrderService {
     /** Sends a pending order; after an ambiguous failure looks it up by client id, and sends again only if absent. */
     private OrderRecord send(TradingVenue venue, OrderRecord order) {
         OrderRecord result;
+        long started = System.nanoTime();
         try {
             result = venue.place(order);
         } catch (ExchangeFailureException e) {
             if (!e.ambiguous()) {
                 store.update(order.withStatus(OrderRecord.REJECTED, e.getMessage()));
+                counted(venue, "rejected", started);
                 throw e;
             }
             LOG.warnf("Order %s: no clear answer from %s (%s); looking it up by its client id", order.id(), venue.name(),
@@ -122,8 +130,10 @@ public class OrderService {
             });
         } catch (ServiceException e) {
             store.update(order.withStatus(OrderRecord.REJECTED, e.getMessage()));
+            counted(venue, "rejected", started);
             throw e;
         }
+        counted(venue, result.status(), started);
         if (venue != simulated) {
             store.update(result);
         }
@@ -131,6 +141,14 @@ public class OrderService {
         LOG.infof("Order %s %s %s %s %s on %s: %s", order.id(), order.side(), order.type(), order.amount(), order.symbol(),
                 venue.name(), result.status());
         return result;
+    }
+
+    /** Orders sent, by venue and the status they came back with, and how long the venue took to answer. */
+    private void counted(TradingVenue venue, String result, long startedNanos) {
+        meters.counter("cracktrader.orders", "exchange", venue.name(), "result", result).increment();
+        Timer.builder("cracktrader.order").description("Time from sending an order to the venue's answer")
+                .tag("exchange", venue.name()).publishPercentileHistogram().register(meters)
+                .record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
     }
 
     /** An order seen again (same client id, or listed): a pending one is reconciled with the venue first. */

@@ -36,6 +36,7 @@ public class ExchangeRegistry {
             MarketDataSource source = "binance".equals(m.name()) ? new BinanceMarketData(m, connector, calls)
                     : new XChangeMarketData(m, connector, calls);
             sources.put(m.name(), new CachedMarketData(source, candles));
+            calls.watch(m.name());
         }
         this.defaultExchange = config.exchanges().defaultExchange();
     }
