@@ -20,7 +20,8 @@ async function model(apiVersion, kind) {
 let failures = 0;
 for (const dir of kustomizations) {
   const rendered = execFileSync("kubectl", ["kustomize", path.join(root, dir)], { encoding: "utf8" });
-  const objects = yaml.loadAll(rendered).filter(Boolean);
+  // kubectl 1.20 leaves an empty document where a patch deleted an object.
+  const objects = yaml.loadAll(rendered).filter((o) => o && Object.keys(o).length > 0);
   for (const object of objects) {
     const name = `${dir}: ${object.kind}/${object.metadata?.name}`;
     try {

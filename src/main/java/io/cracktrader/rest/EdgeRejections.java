@@ -186,7 +186,7 @@ public class EdgeRejections {
         if (path != null && path.length() > 256) {
             path = path.substring(0, 256) + "…"; // an over-long path is not echoed whole
         }
-        send(rc, json, ErrorBody.of(status, code, message, details, path));
+        send(rc, json, ErrorBody.of(status, code, message, details, path, RequestIds.of(rc.request())));
     }
 
     static void send(RoutingContext rc, ObjectMapper json, ErrorBody body) {

@@ -23,7 +23,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -176,14 +175,14 @@ public class ErrorMappers {
     /** Anything else is our fault: 500 with a reference to the log line, nothing more. */
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
-        String reference = UUID.randomUUID().toString();
-        LOG.errorf(e, "Unhandled error %s on %s %s", reference, request.method(), request.path());
+        String reference = RequestIds.of(request);
+        LOG.errorf(e, "Unhandled error on %s %s (request %s)", request.method(), request.path(), reference);
         return body(500, ErrorCode.INTERNAL_ERROR, "Internal error (reference " + reference + ")", Map.of(), request);
     }
 
     static Response body(int status, ErrorCode code, String message, Map<String, ?> details, HttpServerRequest request) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(ErrorBody.of(status, code, message, details, request.path())).build();
+                .entity(ErrorBody.of(status, code, message, details, request.path(), RequestIds.of(request))).build();
     }
 
     /** The query parameters whose value is not a number, each named in the details. */

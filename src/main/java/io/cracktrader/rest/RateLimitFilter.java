@@ -65,7 +65,8 @@ public class RateLimitFilter {
         long retryAfter = decision.retryAfterSeconds();
         ErrorBody body = ErrorBody.of(429, ErrorCode.RATE_LIMITED, "Rate limit exceeded: " + decision.capacity()
                 + " requests per " + per + "; retry after " + retryAfter + " s",
-                Map.of("limit", decision.capacity(), "retry_after_seconds", retryAfter), rc.request().path());
+                Map.of("limit", decision.capacity(), "retry_after_seconds", retryAfter), rc.request().path(),
+                RequestIds.of(rc.request()));
         rc.response().putHeader("Retry-After", Long.toString(retryAfter));
         EdgeRejections.send(rc, json, body);
         return false;

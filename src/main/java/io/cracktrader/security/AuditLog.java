@@ -43,7 +43,7 @@ public class AuditLog {
      * What a hostile caller sent (a path with NUL, a username with control characters) is kept readable:
      * control characters become U+FFFD, which every database stores (PostgreSQL refuses NUL).
      */
-    private static String printable(String text) {
+    public static String printable(String text) {
         return text == null ? null : text.replaceAll("\\p{Cntrl}", "\uFFFD");
     }
 

@@ -102,6 +102,15 @@ final class ServiceProcess {
         return process.waitFor();
     }
 
+    int port() {
+        return port;
+    }
+
+    /** The administrator's access token. */
+    String token() {
+        return token;
+    }
+
     boolean alive() {
         return process != null && process.isAlive();
     }
