@@ -52,6 +52,7 @@ public class RunLeases {
     private final StrategyCatalog catalog;
     private final String replica;
     private final long leaseMillis;
+    private volatile long lastWarning;
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "run-leases");
         t.setDaemon(true);
@@ -113,20 +114,41 @@ public class RunLeases {
         try {
             renew();
             closeExpired();
-        } catch (RuntimeException e) {
-            // The database is away: the leases run on, and the next beat tries again.
-            LOG.debugf("Run lease heartbeat failed: %s", e.getMessage());
+        } catch (RuntimeException | Error e) {
+            // The database is away: the next beat tries again. (An Error escaping would end the schedule.)
+            warn("Run lease heartbeat failed", e);
         }
     }
 
-    /** Renews this replica's leases; a run another replica has closed meanwhile is stopped here too. */
+    /** A replica that cannot renew loses its runs to another one: say so, once a minute at most. */
+    private void warn(String what, Throwable e) {
+        long now = System.currentTimeMillis();
+        if (now - lastWarning > 60_000) {
+            lastWarning = now;
+            LOG.warnf(e, "%s: %s", what, e.getMessage());
+        }
+    }
+
+    /**
+     * Renews this replica's leases: with the run's latest figures while it runs, the lease alone
+     * while its end is being written (a big backtest's results take seconds). A run another replica
+     * has closed meanwhile is stopped here too.
+     */
     private void renew() {
         for (ActiveRun run : List.copyOf(registry.all())) {
-            if (run.finishing || !run.status.active()) {
+            if (run.lost) {
                 continue;
             }
-            boolean held = store.update(records.stored(run), replica, expiry());
-            if (!held && !run.finishing && registry.get(run.id) != null) {
+            RunStore.Renewal renewal;
+            try {
+                renewal = store.renew(run.id, run.finishing ? null : records.stored(run), replica, expiry());
+            } catch (RuntimeException e) {
+                // One run's failed renewal must not keep the others from being renewed.
+                warn("Could not renew the lease of run " + run.id, e);
+                continue;
+            }
+            // A run whose end was written meanwhile reads as no longer held: that is its own end, not a loss.
+            if (renewal == RunStore.Renewal.LOST && !run.finishing && registry.get(run.id) != null) {
                 LOG.warnf("Run %s is no longer held by this replica (closed by another, or deleted): stopping it here",
                         run.id);
                 run.lost = true;

@@ -94,6 +94,50 @@ public class JdbcRunStore implements RunStore {
     }
 
     @Override
+    public Renewal renew(String runId, StoredRun state, String replica, long leaseExpiresAt) {
+        return db.writeAndGet("renew run lease", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT replica, status FROM runs WHERE id=?" + skipLocked())) {
+                ps.setString(1, runId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return exists(c, runId) ? Renewal.BUSY : Renewal.LOST;
+                    }
+                    if (!replica.equals(rs.getString(1)) || !List.of("starting", "running").contains(rs.getString(2))) {
+                        return Renewal.LOST;
+                    }
+                }
+            }
+            if (state != null) {
+                updateRow(c, state, replica, leaseExpiresAt);
+            } else {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET lease_expires_at=? WHERE id=?")) {
+                    ps.setLong(1, leaseExpiresAt);
+                    ps.setString(2, runId);
+                    ps.executeUpdate();
+                }
+            }
+            return Renewal.HELD;
+        });
+    }
+
+    /**
+     * PostgreSQL: lock the row only if nobody else is writing it. SQLite has one writer at a time and
+     * no row locks; only this process uses the file (docs/ARCHITECTURE.md, "Durability").
+     */
+    private String skipLocked() {
+        return db.exclusive() ? "" : " FOR UPDATE SKIP LOCKED";
+    }
+
+    private static boolean exists(Connection c, String runId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM runs WHERE id=?")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    @Override
     public void appendTrades(Collection<RunTrade> trades) {
         if (trades.isEmpty()) {
             return;
@@ -308,8 +352,19 @@ public class JdbcRunStore implements RunStore {
     @Override
     public boolean interrupt(String runId, String reason, long leaseBefore, long finishedAt) {
         return db.writeAndGet("interrupt run", c -> {
-            // The lease condition is checked again in the same statement: a replica that renewed its
-            // lease meanwhile keeps its run, and of two replicas closing it only one changes a row.
+            // The lease condition is checked under the row's lock: a replica that renewed its lease
+            // meanwhile keeps its run, of two replicas closing it only one changes the row, and a row
+            // being written just now (its replica finishing it) is left for the next beat, unwaited.
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM runs WHERE id=? AND " + ACTIVE
+                    + " AND (lease_expires_at IS NULL OR lease_expires_at < ?)" + skipLocked())) {
+                ps.setString(1, runId);
+                ps.setLong(2, leaseBefore);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return false;
+                    }
+                }
+            }
             try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET status='failed', error=?, "
                     + "stop_reason='interrupted', finished_at=?, lease_expires_at=NULL, "
                     + "trade_count=(SELECT COUNT(*) FROM run_trades t WHERE t.run_id=runs.id) WHERE id=? AND " + ACTIVE

@@ -25,6 +25,16 @@ public interface RunStore {
      */
     boolean update(StoredRun run, String replica, Long leaseExpiresAt);
 
+    /** What a lease renewal found: the run is held, is no longer held by the replica, or is being written just now. */
+    enum Renewal { HELD, LOST, BUSY }
+
+    /**
+     * The heartbeat of an active run: extends its lease and, when {@code state} is given, saves its
+     * state fields. It never waits for a row another transaction is writing (the run's own final
+     * write, another replica closing it): that is {@link Renewal#BUSY}, and the next beat tries again.
+     */
+    Renewal renew(String runId, StoredRun state, String replica, long leaseExpiresAt);
+
     /** Appends fills (of any runs) in one transaction; a fill already stored is left as it is. */
     void appendTrades(Collection<RunTrade> trades);
 

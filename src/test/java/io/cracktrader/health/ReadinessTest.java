@@ -26,6 +26,7 @@ class ReadinessTest {
 
         @Override public void insert(StoredRun run, String replica, long leaseExpiresAt) { throw down(); }
         @Override public boolean update(StoredRun run, String replica, Long leaseExpiresAt) { throw down(); }
+        @Override public Renewal renew(String runId, StoredRun state, String replica, long leaseExpiresAt) { throw down(); }
         @Override public void appendTrades(Collection<RunTrade> trades) { throw down(); }
         @Override public boolean complete(StoredRun run, EquityCurve equity, String replica) { throw down(); }
         @Override public Optional<StoredRun> find(String id) { throw down(); }

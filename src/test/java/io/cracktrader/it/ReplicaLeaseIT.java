@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * (see {@code Database}), so the test runs in the suite's PostgreSQL pass.
  */
 class ReplicaLeaseIT {
-    private static final Duration LEASE = Duration.ofSeconds(3);
+    /** Short, so a takeover is quick to see; long enough for a busy 2-core machine's GC pauses (30 s in production). */
+    private static final Duration LEASE = Duration.ofSeconds(10);
 
     private final String name = UUID.randomUUID().toString();
     private final TestDatabase database = new TestDatabase();
