@@ -1,6 +1,7 @@
 package io.cracktrader.health;
 
 import io.cracktrader.config.CracktraderConfig;
+import io.cracktrader.service.Daemons;
 import io.cracktrader.store.RunStore;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,7 +13,6 @@ import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
@@ -31,11 +31,7 @@ public class HealthMetrics {
     private final SmallRyeHealthReporter health;
     private final RunStore store;
     private final Path dataDir;
-    private final ScheduledExecutorService checks = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "health-metrics");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService checks = Daemons.scheduler("health-metrics");
     private volatile double ready = 1;
     private volatile double databaseUp = 1;
     private volatile double freeBytes = Double.NaN;

@@ -38,14 +38,14 @@ public class RequestIds {
         rc.response().putHeader(HEADER, id);
         MDC.put(MDC_KEY, id);
         long started = System.nanoTime();
-        String method = rc.request().method().name();
-        String raw = rc.request().path();
-        String path = raw == null ? "" : AuditLog.printable(raw.length() > 256 ? raw.substring(0, 256) + "…" : raw);
         rc.addEndHandler(done -> {
             int status = rc.response().getStatusCode();
             if (status >= 400) {
+                // Only error answers pay for the log line (on the event loop: no blocking, little work).
+                String raw = rc.request().path();
+                String path = raw == null ? "" : AuditLog.printable(raw.length() > 256 ? raw.substring(0, 256) + "…" : raw);
                 LOG.logf(status >= 500 ? Logger.Level.WARN : Logger.Level.INFO, "%s %s answered %d in %.1f ms (request %s)",
-                        method, path, status, (System.nanoTime() - started) / 1e6, id);
+                        rc.request().method().name(), path, status, (System.nanoTime() - started) / 1e6, id);
             }
         });
         rc.next();

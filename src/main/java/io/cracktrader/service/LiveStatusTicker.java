@@ -4,7 +4,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
@@ -20,11 +19,7 @@ public class LiveStatusTicker {
     private final RunRegistry registry;
     private final RunViews views;
     private final RunEvents events;
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "run-status-ticker");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService ticker = Daemons.scheduler("run-status-ticker");
     private long tick;
 
     public LiveStatusTicker(RunRegistry registry, RunViews views, RunEvents events) {

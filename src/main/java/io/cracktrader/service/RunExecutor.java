@@ -23,9 +23,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
@@ -51,11 +49,11 @@ public class RunExecutor {
     private final RunJournal journal;
     private final RunLeases leases;
     /** Retries the end of runs the database could not take when they ended (see {@link #finish}). */
-    private final ScheduledExecutorService finalWrites = Executors.newSingleThreadScheduledExecutor(daemon("run-final-write"));
+    private final ScheduledExecutorService finalWrites = Daemons.scheduler("run-final-write");
     /** Wakes paper runs when their next bar is due; it only schedules, the steps run on {@link #liveSteps}. */
-    private final ScheduledExecutorService liveClock = Executors.newSingleThreadScheduledExecutor(daemon("live-clock"));
+    private final ScheduledExecutorService liveClock = Daemons.scheduler("live-clock");
     /** Paper runs' steps: short, or waiting on an exchange's answer; never a backtest worker. */
-    private final ExecutorService liveSteps = Executors.newCachedThreadPool(daemon("live-run"));
+    private final ExecutorService liveSteps = Executors.newCachedThreadPool(Daemons.threads("live-run"));
 
     public RunExecutor(CracktraderConfig config, RunStore store, RunRegistry registry, BacktestQueue backtests,
                        BacktestLoader loader, ExchangeRegistry exchanges, RunRecords records, RunViews views,
@@ -257,7 +255,10 @@ public class RunExecutor {
             } catch (RuntimeException e) {
                 long left = deadline - System.currentTimeMillis();
                 if (left <= 0) {
-                    return "its results could not be stored: " + e.getMessage();
+                    // Our own wording only: an unexpected exception's text stays in the log.
+                    LOG.errorf(e, "Run %s: giving up recording its end", run.id);
+                    return "its results could not be stored: " + (e instanceof ServiceException ? e.getMessage()
+                            : "an internal error (the service log has details)");
                 }
                 LOG.warnf("Could not record the end of run %s, retrying in %d ms: %s", run.id, backoff, e.getMessage());
                 sleep(Math.min(backoff, left));
@@ -329,14 +330,5 @@ public class RunExecutor {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static ThreadFactory daemon(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

@@ -17,7 +17,6 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
@@ -53,11 +52,7 @@ public class RunLeases {
     private final String replica;
     private final long leaseMillis;
     private volatile long lastWarning;
-    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "run-leases");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService heartbeat = Daemons.scheduler("run-leases");
 
     public RunLeases(CracktraderConfig config, RunStore store, RunRegistry registry, RunRecords records, RunViews views,
                      RunEvents events, Database database, Event<RunInterrupted> interrupted, RunMetrics metrics,

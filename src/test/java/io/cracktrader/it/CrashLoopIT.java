@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A crash loop: the packaged application is killed with SIGKILL at random moments over a mixed
  * workload (backtests that complete, backtests cut off, paper runs trading, orders), twenty times by
- * default ({@code -Dcracktrader.it.crash-kills}). After every restart, everything the service had
+ * default ({@code -Dit.crash-kills}). After every restart, everything the service had
  * reported is still there and no run is left starting or running without a process executing it.
  */
 class CrashLoopIT {
@@ -37,8 +37,8 @@ class CrashLoopIT {
 
     @Test
     void nothingReportedIsLostAcrossTwentyKills() throws Exception {
-        int kills = Integer.getInteger("cracktrader.it.crash-kills", 20);
-        long seed = Long.getLong("cracktrader.it.seed", System.nanoTime());
+        int kills = Integer.getInteger("it.crash-kills", 20);
+        long seed = Long.getLong("it.seed", System.nanoTime());
         System.out.println("CrashLoopIT: " + kills + " kills, seed " + seed);
         Random random = new Random(seed);
         Map<String, String> settings = new HashMap<>(database.start());

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * PostgreSQL goes away for 30 seconds ({@code -Dcracktrader.it.outage-seconds}) under a user's
+ * PostgreSQL goes away for 30 seconds ({@code -Dit.outage-seconds}) under a user's
  * traffic: every answer that needs the database is a 503 with the one error body and Retry-After
  * (never a 500), a run that ends meanwhile is never shown completed without its results (it is
  * reported failed, with the reason, once its final write has been retried in vain), and once the
@@ -79,7 +79,7 @@ class DatabaseOutageIT {
         reported.observe(service);
 
         proxy.cut();
-        long outageEnd = System.currentTimeMillis() + Integer.getInteger("cracktrader.it.outage-seconds", 30) * 1000L;
+        long outageEnd = System.currentTimeMillis() + Integer.getInteger("it.outage-seconds", 30) * 1000L;
         Map<String, Integer> answers = new TreeMap<>();
         List<String> wrong = new ArrayList<>();
         List<Function<RequestSpecification, Response>> calls = List.of(

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Two replicas on one PostgreSQL, as a Deployment with two pods runs them: each executes the runs it
  * started and neither touches the other's while their leases are renewed — not when one starts, not
- * in the minutes after ({@code -Dcracktrader.it.replica-seconds}, 20 by default; measured by hand over
+ * in the minutes after ({@code -Dit.replica-seconds}, 20 by default; measured by hand over
  * 300). When one is killed, the other closes its runs as interrupted once their leases expire, with
  * their fills kept. On the embedded database a second process is refused the data directory instead
  * (see {@code Database}), so the test runs in the suite's PostgreSQL pass.
@@ -66,7 +66,7 @@ class ReplicaLeaseIT {
         Reported reported = new Reported();
         List.of(paperA, backtestA, paperB, backtestB).forEach(reported::run);
 
-        long seconds = Integer.getInteger("cracktrader.it.replica-seconds", 20);
+        long seconds = Integer.getInteger("it.replica-seconds", 20);
         long end = System.currentTimeMillis() + seconds * 1000;
         int lastA = 0;
         int lastB = 0;

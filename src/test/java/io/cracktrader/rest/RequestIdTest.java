@@ -9,12 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.awaitility.Awaitility;
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,34 +21,17 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class RequestIdTest {
-    /** Each log line's message with its MDC request id. */
-    static final ConcurrentLinkedQueue<String[]> LINES = new ConcurrentLinkedQueue<>();
-    static final Handler CAPTURE = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            if (record instanceof ExtLogRecord ext) {
-                LINES.add(new String[] {ext.getFormattedMessage(), ext.getMdc(RequestIds.MDC_KEY)});
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    static final LogCapture LOGS = new LogCapture();
 
     @BeforeAll
     static void capture() {
         Api.configure();
-        Logger.getLogger("").addHandler(CAPTURE);
+        LOGS.install();
     }
 
     @AfterAll
     static void release() {
-        Logger.getLogger("").removeHandler(CAPTURE);
+        LOGS.remove();
     }
 
     @Test
@@ -82,7 +60,8 @@ class RequestIdTest {
     }
 
     private static void assertLogged(String id, String text) {
-        Awaitility.await().untilAsserted(() -> assertTrue(LINES.stream().anyMatch(l -> l[0].contains(text)
-                && l[0].contains("(request " + id + ")") && id.equals(l[1])), "a log line about " + text + " with " + id));
+        Awaitility.await().untilAsserted(() -> assertTrue(LOGS.lines().stream().anyMatch(l -> l.message().contains(text)
+                && l.message().contains("(request " + id + ")") && id.equals(l.requestId())),
+                "a log line about " + text + " with " + id));
     }
 }

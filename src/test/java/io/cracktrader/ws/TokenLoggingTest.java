@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cracktrader.rest.Api;
+import io.cracktrader.rest.LogCapture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import java.net.URI;
@@ -12,11 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.util.List;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,36 +24,17 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class TokenLoggingTest {
-    static final ConcurrentLinkedQueue<String> LOGS = new ConcurrentLinkedQueue<>();
-    static final Handler CAPTURE = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            StringBuilder all = new StringBuilder(String.valueOf(record instanceof ExtLogRecord ext
-                    ? ext.getFormattedMessage() : record.getMessage()));
-            for (Throwable t = record.getThrown(); t != null; t = t.getCause()) {
-                all.append(" | ").append(t);
-            }
-            LOGS.add(record.getLoggerName() + ": " + all);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    static final LogCapture LOGS = new LogCapture();
 
     @BeforeAll
     static void capture() {
         Api.configure();
-        Logger.getLogger("").addHandler(CAPTURE);
+        LOGS.install();
     }
 
     @AfterAll
     static void release() {
-        Logger.getLogger("").removeHandler(CAPTURE);
+        LOGS.remove();
     }
 
     @Test
@@ -82,8 +60,8 @@ class TokenLoggingTest {
         }
         Thread.sleep(500);
         Logger.getLogger(TokenLoggingTest.class.getName()).warning("capture probe");
-        assertTrue(LOGS.stream().anyMatch(l -> l.contains("capture probe")), "log lines are captured");
-        for (String line : LOGS) {
+        assertTrue(LOGS.lines().stream().anyMatch(l -> l.text().contains("capture probe")), "log lines are captured");
+        for (String line : LOGS.lines().stream().map(LogCapture.Line::text).toList()) {
             for (String token : List.of(expired, "ctk_not-a-real-key-0123456789", good)) {
                 assertFalse(line.contains(token), () -> "a log line shows a token: " + line);
             }

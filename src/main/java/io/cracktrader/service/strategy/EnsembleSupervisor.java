@@ -1,6 +1,7 @@
 package io.cracktrader.service.strategy;
 
 import io.cracktrader.security.Caller;
+import io.cracktrader.service.Daemons;
 import io.cracktrader.service.RunOrchestrator;
 import io.cracktrader.service.RunOrigin;
 import io.cracktrader.service.RunQueries;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
@@ -66,11 +66,7 @@ public class EnsembleSupervisor {
     private final RunOrchestrator runs;
     private final RunQueries queries;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "ensemble-supervisor");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService watcher = Daemons.scheduler("ensemble-supervisor");
     private volatile StrategyManager manager;
 
     public EnsembleSupervisor(RunOrchestrator runs, RunQueries queries) {
